@@ -1,0 +1,50 @@
+# Quick start: `make site` builds the site into site/; `make test` runs every test.
+# Both set themselves up: a virtual environment in .venv, and for the browser
+# tests Debian's Chromium.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: site test serve validate chromium lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/python -m build_tools site
+	@echo "Site built in site/: open site/index.html, or run 'make serve' for a live preview."
+
+validate: $(STAMP)
+	$(BIN)/python -m build_tools validate
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM)."; \
+		echo "Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium."; \
+		exit 1; \
+	fi
+
+test: $(STAMP) chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check build_tools tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf site .venv .pytest_cache

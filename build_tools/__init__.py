@@ -1,0 +1,1 @@
+"""Briefing-site generator: editors' YAML in data/ -> Markdown pages for MkDocs."""

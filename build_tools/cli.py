@@ -1,0 +1,42 @@
+"""Command line: argument parsing only. `python -m build_tools validate|build`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from build_tools import paths
+from build_tools.errors import DataError
+from build_tools.pipeline import generate
+from build_tools.publish import build_site
+from build_tools.write import write_files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools",
+                                     description="Check the data and generate the site's pages.")
+    parser.add_argument("--data", type=Path, default=paths.DATA_DIR, help="data directory")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check every data file; print every problem")
+    build = commands.add_parser("build", help="write the generated Markdown to a directory")
+    build.add_argument("--out", type=Path, required=True, help="output directory")
+    site = commands.add_parser("site", help="build the whole site with MkDocs into site/")
+    site.add_argument("--site-dir", type=Path, default=paths.REPO_ROOT / "site")
+    args = parser.parse_args(argv)
+    if args.command == "site":
+        return build_site(args.site_dir.resolve())
+    try:
+        generated = generate(args.data.resolve())
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    for warning in generated.warnings:
+        print(warning, file=sys.stderr)
+    if args.command == "validate":
+        print(f"data is valid: {len(generated.files)} pages would be generated")
+        return 0
+    report = write_files(generated.files, args.out)
+    print(f"{len(report.written)} files written, {report.unchanged} unchanged, "
+          f"{len(report.removed)} removed, in {args.out}")
+    return 0

@@ -1,0 +1,230 @@
+"""Load stage: every file under data/ -> typed models, or diagnostics.
+
+Input: the data directory. Output: `Loaded`, the models of every file that
+parsed, with their documents, and a diagnostic for every problem in every
+file. It reads each file once and never stops at the first problem. Rules
+that span files are `validate.py`'s.
+
+The layout of data/ is the identity of its files (the session id is its
+folder name, the update slug its file name), so the layout is checked here
+too: a file that fits no known place is reported, never skipped silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from build_tools.errors import Diagnostic, Location, error
+from build_tools.models.draft import DraftsFile
+from build_tools.models.session import Session
+from build_tools.models.source import SourcesFile
+from build_tools.models.status import Status
+from build_tools.models.update import Update
+from build_tools.paths import display_path
+from build_tools.yamlio import YamlDocument, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+UPDATE_FILE = re.compile(r"(?P<number>[0-9]{2,})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml\Z")
+SESSION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "sources.yaml": SourcesFile,
+    "drafts.yaml": DraftsFile,
+    "status.yaml": Status,
+}
+LAYOUT_HELP = (
+    "data/ holds sources.yaml, drafts.yaml, status.yaml and "
+    "sessions/<session-id>/session.yaml with sessions/<session-id>/updates/NN-slug.yaml"
+)
+
+
+@dataclass(frozen=True)
+class Parsed(typing.Generic[M]):
+    model: M
+    doc: YamlDocument
+
+
+@dataclass
+class Loaded:
+    singles: dict[str, Parsed[Any]] = field(default_factory=dict)
+    sessions: dict[str, Parsed[Session]] = field(default_factory=dict)
+    # (session id, file stem) -> update; a session may be missing from `sessions`
+    updates: dict[tuple[str, str], Parsed[Update]] = field(default_factory=dict)
+    session_folders: set[str] = field(default_factory=set)  # those that hold a session.yaml
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def load(data_dir: Path, repo_root: Path) -> Loaded:
+    """Read and check every file under `data_dir`."""
+    loaded = Loaded()
+    for name in SINGLE_FILES:
+        path = data_dir / name
+        if not path.is_file():
+            loaded.diagnostics.append(
+                error(Location(display_path(path, repo_root)), f"the file {name} is missing")
+            )
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        _load_file(path, data_dir, repo_root, loaded)
+    return loaded
+
+
+def _load_file(path: Path, data_dir: Path, repo_root: Path, loaded: Loaded) -> None:
+    shown = display_path(path, repo_root)
+    parts = path.relative_to(data_dir).parts
+    if len(parts) == 1 and parts[0] in SINGLE_FILES:
+        parsed = parse_file(path, shown, SINGLE_FILES[parts[0]], loaded.diagnostics)
+        if parsed:
+            loaded.singles[parts[0]] = parsed
+        return
+    if len(parts) == 3 and parts[0] == "sessions" and parts[2] == "session.yaml":
+        if _check_session_id(parts[1], shown, loaded.diagnostics):
+            loaded.session_folders.add(parts[1])
+            session = parse_file(path, shown, Session, loaded.diagnostics)
+            if session:
+                loaded.sessions[parts[1]] = session
+        return
+    if len(parts) == 4 and parts[0] == "sessions" and parts[2] == "updates":
+        if not UPDATE_FILE.match(parts[3]):
+            loaded.diagnostics.append(error(Location(shown), _bad_update_name(parts[3])))
+            return
+        if _check_session_id(parts[1], shown, loaded.diagnostics):
+            update = parse_file(path, shown, Update, loaded.diagnostics)
+            if update:
+                loaded.updates[(parts[1], path.stem)] = update
+        return
+    loaded.diagnostics.append(error(Location(shown), _stray_file_message(path)))
+
+
+def _check_session_id(session_id: str, shown: str, out: list[Diagnostic]) -> bool:
+    if SESSION_ID.match(session_id):
+        return True
+    out.append(error(Location(shown), f"the session folder name '{session_id}' is not a valid "
+                     "id: use lowercase letters, digits and hyphens"))
+    return False
+
+
+def _bad_update_name(name: str) -> str:
+    if name.endswith(".yml"):
+        return f"'{name}' ends in .yml; name it with .yaml so that it is read"
+    return (f"the update file name '{name}' does not follow NN-slug.yaml "
+            "(for example 03-the-most-difficult-articles.yaml)")
+
+
+def _stray_file_message(path: Path) -> str:
+    if path.suffix == ".yml":
+        return f"'{path.name}' ends in .yml; name it with .yaml and put it where it belongs"
+    return f"this file is not part of the data; {LAYOUT_HELP}"
+
+
+def parse_file(path: Path, shown: str, model: type[M],
+               out: list[Diagnostic]) -> Parsed[M] | None:
+    """Read one file and check it against its model; problems go to `out`."""
+    doc, problems = read_yaml(path.read_bytes(), shown)
+    out.extend(problems)
+    if doc is None or problems:
+        return None
+    if doc.value is None:
+        fields = ", ".join(n for n, f in model.model_fields.items() if f.is_required())
+        out.append(error(Location(shown), f"the file is empty; expected the fields {fields}"))
+        return None
+    try:
+        return Parsed(model.model_validate(doc.value), doc)
+    except ValidationError as exc:
+        out.extend(model_diagnostics(exc, doc, model))
+        return None
+
+
+def model_diagnostics(exc: ValidationError, doc: YamlDocument,
+                      model: type[BaseModel]) -> list[Diagnostic]:
+    """Turn pydantic's errors into one diagnostic each, placed at the offending node."""
+    return [_diagnostic(err, doc, model) for err in exc.errors()]
+
+
+def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnostic:
+    loc: tuple[str | int, ...] = tuple(err["loc"])
+    kind = err["type"]
+    if kind == "missing":
+        prefix = _field_path(loc[:-1])
+        where = f"{prefix}: " if prefix else ""
+        return error(doc.location(loc[:-1]), f"{where}missing required field '{loc[-1]}'")
+    if kind == "extra_forbidden":
+        return error(doc.key_location(loc), _unknown_field(loc, model))
+    return error(doc.location(loc), f"{_field_path(loc) or 'file'}: {_message(err)}")
+
+
+def _field_path(loc: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
+    name = str(loc[-1])
+    owner = _model_at(model, loc[:-1])
+    message = f"unknown field '{name}'"
+    prefix = _field_path(loc[:-1])
+    if prefix:
+        message = f"{prefix}: {message}"
+    if owner is not None:
+        close = difflib.get_close_matches(name, list(owner.model_fields), n=1, cutoff=0.6)
+        if close:
+            return f"{message}; did you mean '{close[0]}'?"
+        return f"{message}; the fields are: {', '.join(owner.model_fields)}"
+    return message
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, str):
+            if not (isinstance(current, type) and issubclass(current, BaseModel)):
+                return None
+            info = current.model_fields.get(part)
+            if info is None:
+                return None
+            current = _unwrap(info.annotation)
+        else:
+            current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """tuple[X, ...], X | None, Annotated[X, ...] -> X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (tuple, list):
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        elif origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _message(err: Any) -> str:
+    kind, value = err["type"], err.get("input")
+    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    if kind == "string_type":
+        return f"expected text, received {shown}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, received {shown}"
+    if kind == "greater_than_equal":
+        return f"expected a number of at least {err['ctx']['ge']}, received {shown}"
+    if kind == "literal_error":
+        expected = err["ctx"]["expected"].replace("'", "")
+        return f"expected one of {expected}; received {shown}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list (one '- ' line per item), received {shown}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of fields (name: value lines), received {shown}"
+    return str(err["msg"])

@@ -1,0 +1,62 @@
+"""The few lines that let `mkdocs build` and `mkdocs serve` run the pipeline.
+
+The data is loaded and checked in `on_config`, before MkDocs cleans the site
+directory, so a broken data file stops the build with every problem listed
+and the last site left as it was. The generated pages are handed to MkDocs
+in memory in `on_files`; nothing is written into `content/`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+# MkDocs loads a hook by file path, not as part of its package; make the
+# package importable even when it is not installed in the environment.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from build_tools.errors import DataError
+from build_tools.pipeline import Generated, generate
+
+log = logging.getLogger("mkdocs.hooks.build_tools")
+SESSIONS_INDEX = "sessions/index.md"
+_generated: Generated | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _generated  # MkDocs hooks are module functions; state lives between events
+    try:
+        _generated = generate()
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        raise Abort(f"The data has errors: {exc}.") from None
+    for warning in _generated.warnings:
+        log.warning(str(warning))
+    config.nav = _expand_sessions(config.nav or [], _generated)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _generated is not None
+    for path, content in _generated.files.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def _expand_sessions(nav: list[Any], generated: Generated) -> list[Any]:
+    """The nav entry that points at the sessions index becomes a section listing each session."""
+    sessions = [{s.data.title: s.page} for s in generated.dataset.sessions]
+    expanded: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict) and list(item.values()) == [SESSIONS_INDEX]:
+            title = next(iter(item))
+            expanded.append({title: [SESSIONS_INDEX, *sessions]})
+        else:
+            expanded.append(item)
+    return expanded

@@ -1,0 +1,1 @@
+"""Typed, immutable models of the editors' files: one module per kind of file."""

@@ -1,0 +1,20 @@
+"""Repository paths. A leaf module: it imports nothing of ours."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+# Tests point a build at a fixture tree with this variable; editors never need it.
+DATA_DIR = Path(os.environ.get("BRIEFING_DATA_DIR", REPO_ROOT / "data")).resolve()
+CONTENT_DIR = REPO_ROOT / "content"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as editors see it in messages: relative to `root`, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,53 @@
+"""The whole program: load -> validate -> render, in that order; writing is the caller's.
+
+`generate()` returns every generated file as bytes, or raises `DataError`
+with every diagnostic found. Nothing is rendered unless every file loaded
+and validated, and nothing is written here at all: the MkDocs hook hands the
+files to MkDocs in memory, the CLI hands them to `write.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools import paths
+from build_tools.errors import DataError, Diagnostic, Severity, count_errors, sorted_diagnostics
+from build_tools.load import load
+from build_tools.models.dataset import Dataset
+from build_tools.render.pages import PageRenderer, page_url
+from build_tools.validate import validate
+
+
+@dataclass(frozen=True)
+class Generated:
+    files: dict[str, bytes]
+    dataset: Dataset
+    warnings: list[Diagnostic]
+
+
+def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_DIR,
+             repo_root: Path = paths.REPO_ROOT) -> Generated:
+    """Every generated file (path relative to the docs directory -> bytes)."""
+    loaded = load(data_dir, repo_root)
+    dataset, diagnostics = validate(loaded)
+    if dataset is None or count_errors(diagnostics):
+        raise DataError(sorted_diagnostics(diagnostics))
+    renderer = PageRenderer(dataset, frozenset(_site_urls(dataset, content_dir)))
+    pages = renderer.render_all()
+    diagnostics = sorted_diagnostics([*diagnostics, *renderer.diagnostics])
+    if count_errors(diagnostics):
+        raise DataError(diagnostics)
+    files = {path: text.encode("utf-8") for path, text in sorted(pages.items())}
+    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+    return Generated(files, dataset, warnings)
+
+
+def _site_urls(dataset: Dataset, content_dir: Path) -> set[str]:
+    """Every page URL of the site, for checking links that editors write."""
+    pages = {"index.md", "sessions/index.md", "updates/index.md", "sources/index.md"}
+    pages |= {s.page for s in dataset.sessions}
+    pages |= {u.page for u in dataset.updates}
+    if content_dir.is_dir():
+        pages |= {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md")}
+    return {page_url(p) for p in pages}

@@ -1,0 +1,1 @@
+"""Render stage: the resolved data set -> the text of every generated file. Pure."""

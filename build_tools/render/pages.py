@@ -1,0 +1,204 @@
+"""Pages: the data set -> the Markdown of every generated page.
+
+Pure: everything a page needs arrives as an argument. Editor Markdown is
+turned into safe HTML here (see `markdown.py`); links it holds that cannot be
+kept become diagnostics placed in the data file they came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+
+from build_tools.errors import Diagnostic, Location, error
+from build_tools.markdown import LinkContext, plain_text, render_block, render_inline
+from build_tools.models.dataset import Dataset, SessionRecord, UpdateRecord
+from build_tools.models.source import SourceRef
+from build_tools.paths import TEMPLATES_DIR
+from build_tools.render import text
+from build_tools.yamlio import YamlDocument
+
+HOME_LATEST = 5
+SESSION_KIND_LABELS = {
+    "organizational": "Organizational session",
+    "negotiating": "Negotiating session",
+    "concluding": "Concluding session",
+    "intersessional": "Intersessional consultation",
+}
+
+
+def page_url(page: str) -> str:
+    """'sessions/x/index.md' -> 'sessions/x/'; 'a/b.md' -> 'a/b/'; 'index.md' -> ''."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Markdown; escaping is done by `md` and markdown.py
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=text.md_text,
+        long_date=text.long_date,
+        partial_date=text.partial_date,
+        plural=text.plural,
+    )
+    env.globals.update(date_range=text.date_range, kind_label=SESSION_KIND_LABELS)
+    return env
+
+
+@dataclass
+class PageRenderer:
+    """Renders the pages of one data set; collects the problems found in editor Markdown."""
+
+    dataset: Dataset
+    site_urls: frozenset[str]
+    env: jinja2.Environment = field(default_factory=make_environment)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def render_all(self) -> dict[str, str]:
+        pages = {
+            "index.md": self.home(),
+            "sessions/index.md": self.process(),
+            "updates/index.md": self.updates_index(),
+            "sources/index.md": self.sources(),
+        }
+        for session in self.dataset.sessions:
+            pages[session.page] = self.session(session)
+            for i, update in enumerate(session.updates):
+                previous = session.updates[i - 1] if i else None
+                following = session.updates[i + 1] if i + 1 < len(session.updates) else None
+                pages[update.page] = self.update(update, session, previous, following)
+        return pages
+
+    def _render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+    def _prose(self, doc: YamlDocument, at: tuple[str | int, ...], value: str | None,
+               page: str, inline: bool = False) -> str:
+        if not value:
+            return ""
+        context = LinkContext(page_url(page), self.site_urls)
+        html = (render_inline if inline else render_block)(value, context)
+        for problem in context.problems:
+            self.diagnostics.append(error(_text_location(doc, at, problem.line),
+                                          f"{_dotted(at)}: {problem.message}"))
+        return html.strip()
+
+    def cite(self, ref: SourceRef) -> str:
+        """One source reference as a Markdown line."""
+        if ref.ref is None:
+            return f"[{text.md_text(ref.title or '')}]({ref.url})"
+        source = self.dataset.sources[ref.ref]
+        parts = [f"[*{text.md_text(source.title)}*](/sources/index.md#{source.id})"]
+        parts += [text.md_text(p) for p in (source.author, source.publisher) if p]
+        parts.append(text.partial_date(source.date))
+        if ref.locator:
+            parts.append(text.md_text(ref.locator))
+        line = ", ".join(parts)
+        return line + (f" · [online]({source.url})" if source.url else "")
+
+    def _update_item(self, update: UpdateRecord, page: str) -> dict[str, Any]:
+        return {
+            "record": update,
+            "session": self.dataset.session(update.session_id),
+            "summary": self._prose(update.doc, ("summary",), update.data.summary, page, True),
+        }
+
+    def home(self) -> str:
+        status = self.dataset.status
+        page = "index.md"
+        return self._render(
+            "home.md.j2",
+            status_summary=self._prose(self.dataset.documents["status.yaml"], ("summary",),
+                                       status.summary, page),
+            milestones=[self._status_item(m, ("milestones", i), page)
+                        for i, m in enumerate(status.milestones)],
+            next_steps=[self._status_item(s, ("next", i), page)
+                        for i, s in enumerate(status.next)],
+            latest=[self._update_item(u, page) for u in self.dataset.updates[:HOME_LATEST]],
+            update_count=len(self.dataset.updates),
+            sessions=self.dataset.sessions,
+        )
+
+    def _status_item(self, item: Any, at: tuple[str | int, ...], page: str) -> dict[str, Any]:
+        doc = self.dataset.documents["status.yaml"]
+        return {"item": item, "body": self._prose(doc, (*at, "body"), item.body, page, True),
+                "sources": [self.cite(r) for r in item.sources]}
+
+    def process(self) -> str:
+        page = "sessions/index.md"
+        drafts = [{"draft": d, "description": self._prose(self.dataset.documents["drafts.yaml"],
+                                                          ("drafts", i, "description"),
+                                                          d.description, page, True),
+                   "sources": [self.cite(r) for r in d.sources]}
+                  for i, d in enumerate(self.dataset.drafts)]
+        return self._render("process.md.j2", sessions=self.dataset.sessions, drafts=drafts,
+                            drafts_by_id={d.id: d for d in self.dataset.drafts})
+
+    def session(self, session: SessionRecord) -> str:
+        data = session.data
+        return self._render(
+            "session.md.j2",
+            session=session,
+            description=_meta_description(data.summary) or f"{data.title}, {data.city}.",
+            draft=self.dataset.draft(data.draft) if data.draft else None,
+            summary=self._prose(session.doc, ("summary",), data.summary, session.page),
+            updates=[self._update_item(u, session.page) for u in session.updates],
+            sources=[self.cite(r) for r in data.sources],
+        )
+
+    def update(self, update: UpdateRecord, session: SessionRecord,
+               previous: UpdateRecord | None, following: UpdateRecord | None) -> str:
+        return self._render(
+            "update.md.j2",
+            update=update,
+            session=session,
+            description=_meta_description(update.data.summary),
+            body=self._prose(update.doc, ("body",), update.data.body, update.page),
+            previous=previous,
+            following=following,
+            sources=[self.cite(r) for r in update.data.sources],
+        )
+
+    def updates_index(self) -> str:
+        page = "updates/index.md"
+        return self._render("updates.md.j2",
+                            updates=[self._update_item(u, page) for u in self.dataset.updates])
+
+    def sources(self) -> str:
+        return self._render("sources.md.j2", sources=self.dataset.sources.values())
+
+
+def _meta_description(markdown: str | None) -> str:
+    if not markdown:
+        return ""
+    words = plain_text(markdown.split("\n\n")[0])
+    return words if len(words) <= 200 else words[:197].rsplit(" ", 1)[0] + "…"
+
+
+def _dotted(at: Iterable[str | int]) -> str:
+    out = ""
+    for part in at:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _text_location(doc: YamlDocument, at: tuple[str | int, ...], line: int) -> Location:
+    origin = doc.texts.get(at)
+    if origin is None:
+        return doc.location(at)
+    if origin.block:
+        key = doc.key_location(at)
+        return Location(doc.path, origin.line + 1 + line, key.column + 2)
+    return Location(doc.path, origin.line + line, origin.column)

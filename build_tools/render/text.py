@@ -1,0 +1,53 @@
+"""Formatting rules for generated Markdown: dates, escaping, front matter. Pure and locale-free."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+
+
+def long_date(day: dt.date) -> str:
+    """5 August 2024."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def date_range(start: dt.date, end: dt.date) -> str:
+    """29 July – 9 August 2024; 21 August – 1 September 2023; 10–12 May 2021."""
+    if start == end:
+        return long_date(start)
+    if start.year != end.year:
+        return f"{long_date(start)} – {long_date(end)}"
+    if start.month != end.month:
+        return f"{start.day} {MONTHS[start.month - 1]} – {long_date(end)}"
+    return f"{start.day}–{long_date(end)}"
+
+
+def partial_date(value: str) -> str:
+    """'2023-08' -> 'August 2023'; '2024' -> '2024'; '2023-09-14' -> '14 September 2023'."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return long_date(dt.date(*parts))
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def md_text(value: str) -> str:
+    """Plain text made safe inside Markdown: no emphasis, link or table syntax survives."""
+    return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def front_matter(**fields: str) -> str:
+    """A YAML front-matter block; JSON strings are valid YAML and need no further quoting."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -1,0 +1,163 @@
+"""Validate stage: rules that span fields and files; builds the resolved `Dataset`.
+
+Input: `Loaded` from `load.py`. Output: the `Dataset` and diagnostics. Each
+rule is a small function that returns diagnostics; none of them raises.
+When a file is broken its dependants are still checked as far as possible,
+so one run reports every problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from build_tools.errors import Diagnostic, Location, error, warning
+from build_tools.load import UPDATE_FILE, Loaded, Parsed
+from build_tools.models.dataset import Dataset, SessionRecord, UpdateRecord
+from build_tools.models.draft import DraftsFile
+from build_tools.models.session import Session
+from build_tools.models.source import SourceRef, SourcesFile
+from build_tools.yamlio import YamlDocument
+
+
+def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
+    """Check cross-file rules. The dataset is None when a required file is unusable."""
+    out: list[Diagnostic] = list(loaded.diagnostics)
+    sources = loaded.singles.get("sources.yaml")
+    drafts = loaded.singles.get("drafts.yaml")
+    status = loaded.singles.get("status.yaml")
+    source_ids = _unique_ids(sources, "sources", out) if sources else set()
+    draft_ids = _unique_ids(drafts, "drafts", out) if drafts else set()
+    refs = _Refs(source_ids, draft_ids, set(loaded.sessions), known=bool(sources))
+    for parsed in filter(None, (sources, drafts, status)):
+        out.extend(refs.check_sources_in(parsed))
+    if drafts:
+        out.extend(_draft_sessions(drafts, refs))
+    sessions = [_session_record(sid, parsed, loaded, refs, out)
+                for sid, parsed in loaded.sessions.items()]
+    out.extend(_orphan_updates(loaded))
+    if not (sources and drafts and status):
+        return None, out
+    dataset = Dataset(
+        sources={s.id: s for s in sources.model.sources},
+        drafts=drafts.model.drafts,
+        sessions=tuple(sorted(sessions, key=lambda s: (s.data.start, s.id))),
+        status=status.model,
+        documents={name: parsed.doc for name, parsed in loaded.singles.items()},
+    )
+    return dataset, out
+
+
+class _Refs:
+    """The ids other files may refer to, and the checks of those references."""
+
+    def __init__(self, sources: set[str], drafts: set[str], sessions: set[str], known: bool):
+        self.sources, self.drafts, self.sessions, self.known = sources, drafts, sessions, known
+
+    def check_sources_in(self, parsed: Parsed[Any]) -> Iterator[Diagnostic]:
+        if not self.known:
+            return
+        for path, ref in _source_refs(parsed.model, ()):
+            if ref.ref is not None and ref.ref not in self.sources:
+                where = parsed.doc.location((*path, "ref"))
+                yield error(where, _unknown("source", ref.ref, self.sources, "data/sources.yaml"))
+
+    def check_draft(self, draft: str | None, doc: YamlDocument) -> Iterator[Diagnostic]:
+        if draft is not None and draft not in self.drafts:
+            yield error(doc.location(("draft",)),
+                        _unknown("draft", draft, self.drafts, "data/drafts.yaml"))
+
+
+def _unknown(kind: str, value: str, known: Iterable[str], where: str) -> str:
+    message = f"unknown {kind} '{value}'"
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; the {kind}s are listed in {where}"
+    return message + hint
+
+
+def _source_refs(value: object, at: tuple[str | int, ...]
+                 ) -> Iterator[tuple[tuple[str | int, ...], SourceRef]]:
+    """Every SourceRef inside a model, with its path."""
+    if isinstance(value, SourceRef):
+        yield at, value
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _source_refs(item, (*at, i))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _source_refs(getattr(value, name), (*at, name))
+
+
+def _unique_ids(parsed: Parsed[SourcesFile] | Parsed[DraftsFile], field: str,
+                out: list[Diagnostic]) -> set[str]:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(getattr(parsed.model, field)):
+        if item.id in seen:
+            first = parsed.doc.location((field, seen[item.id], "id"))
+            out.append(error(parsed.doc.location((field, i, "id")),
+                             f"the id '{item.id}' is used twice (first at line {first.line})"))
+        seen.setdefault(item.id, i)
+    return set(seen)
+
+
+def _draft_sessions(drafts: Parsed[DraftsFile], refs: _Refs) -> Iterator[Diagnostic]:
+    for i, draft in enumerate(drafts.model.drafts):
+        if draft.session is not None and draft.session not in refs.sessions:
+            yield error(drafts.doc.location(("drafts", i, "session")),
+                        _unknown("session", draft.session, refs.sessions, "data/sessions/"))
+
+
+def _session_record(session_id: str, parsed: Parsed[Session], loaded: Loaded, refs: _Refs,
+                    out: list[Diagnostic]) -> SessionRecord:
+    session, doc = parsed.model, parsed.doc
+    if session.end < session.start:
+        out.append(error(doc.location(("end",)),
+                         f"end: the session ends ({session.end}) before it starts ({session.start})"))
+    out.extend(refs.check_draft(session.draft, doc))
+    out.extend(refs.check_sources_in(parsed))
+    updates = [UpdateRecord(session_id, stem, u.model, u.doc)
+               for (sid, stem), u in sorted(loaded.updates.items()) if sid == session_id]
+    for record in updates:
+        out.extend(_update_rules(record, session, refs))
+    out.extend(_unique_numbers(updates))
+    return SessionRecord(session_id, session, doc,
+                         tuple(sorted(updates, key=lambda u: (u.data.number, u.slug))))
+
+
+def _update_rules(record: UpdateRecord, session: Session, refs: _Refs) -> Iterator[Diagnostic]:
+    update, doc = record.data, record.doc
+    match = UPDATE_FILE.match(f"{record.slug}.yaml")
+    if match and int(match["number"]) != update.number:
+        yield error(doc.location(("number",)),
+                    f"number: {update.number} does not match the file name, which starts with "
+                    f"{match['number']}; rename the file or change the number")
+    if update.date < session.start:
+        yield error(doc.location(("date",)),
+                    f"date: {update.date} is before the session starts ({session.start})")
+    elif update.date > session.end:
+        yield warning(doc.location(("date",)),
+                      f"date: {update.date} is after the session ended ({session.end})")
+    yield from refs.check_draft(update.draft, doc)
+    yield from refs.check_sources_in(Parsed(update, doc))
+
+
+def _unique_numbers(updates: list[UpdateRecord]) -> Iterator[Diagnostic]:
+    first: dict[int, UpdateRecord] = {}
+    for record in updates:
+        number = record.data.number
+        if number in first:
+            yield error(record.doc.location(("number",)),
+                        f"number: {number} is already used by {first[number].slug}.yaml "
+                        "in this session")
+        first.setdefault(number, record)
+
+
+def _orphan_updates(loaded: Loaded) -> Iterator[Diagnostic]:
+    for (session_id, _stem), parsed in sorted(loaded.updates.items()):
+        if session_id not in loaded.session_folders:
+            yield error(Location(parsed.doc.path),
+                        f"the session folder data/sessions/{session_id}/ has no session.yaml; "
+                        "add it, or move this update into an existing session")

@@ -1,0 +1,83 @@
+"""Shared fixtures: data trees to break, golden-file comparison, a built and served site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from build_tools import paths
+from build_tools.publish import build_site
+
+TESTS = Path(__file__).resolve().parent
+MINIMAL_DATA = TESTS / "fixtures" / "minimal" / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden files under tests/golden/ from the current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def data_tree(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of the minimal fixture data in tmp_path, with files replaced or removed.
+
+    data_tree({"sessions/x/session.yaml": "..."}, remove=["status.yaml"]) -> data dir
+    """
+
+    def make(files: dict[str, str | bytes] | None = None, remove: tuple[str, ...] = ()) -> Path:
+        root = tmp_path / "repo"
+        data = root / "data"
+        shutil.copytree(MINIMAL_DATA, data)
+        for name in remove:
+            (data / name).unlink()
+        for name, content in (files or {}).items():
+            target = data / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        return data
+
+    return make
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve_directory(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the shipped data with `mkdocs build --strict`, once per run."""
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    assert build_site(site, paths.REPO_ROOT / "mkdocs.yml") == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(shipped_site: Path) -> Iterator[str]:
+    yield from serve_directory(shipped_site)

@@ -1,0 +1,48 @@
+"""Editor Markdown: nothing from a YAML file becomes live HTML, and links are filtered."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from build_tools.markdown import LinkContext, plain_text, relative_url, render_block
+
+SITE = frozenset({"", "sessions/a/", "sessions/a/updates/01-x/", "updates/"})
+
+
+def render(text: str, page: str = "sessions/a/updates/01-x/") -> tuple[BeautifulSoup, LinkContext]:
+    context = LinkContext(page, SITE)
+    return BeautifulSoup(render_block(text, context), "html.parser"), context
+
+
+def test_raw_html_is_shown_as_text() -> None:
+    soup, _ = render('Hi <script>alert(1)</script> <img src=x onerror="alert(1)">\n\n<div>x</div>')
+    assert soup.find("script") is None and soup.find("img") is None and soup.find("div") is None
+    assert "<script>alert(1)</script>" in soup.get_text()
+
+
+def test_only_web_mail_and_site_links_survive() -> None:
+    soup, context = render("[a](javascript:alert(1)) [b](data:text/html,x) [c](https://e.org) "
+                           "[d](mailto:x@e.org) [e](/updates/) [f](#top) [g](vbscript:x)")
+    hrefs = [a["href"] for a in soup.find_all("a")]
+    assert hrefs == ["#", "#", "https://e.org", "mailto:x@e.org", "../../../../updates/", "#top",
+                     "#"]
+    assert len(context.problems) == 3
+
+
+def test_site_links_become_relative_and_are_checked() -> None:
+    assert relative_url("", "sessions/a/updates/01-x/") == "../../../../"
+    assert relative_url("sessions/a/", "sessions/a/") == "./"
+    assert relative_url("updates/", "") == "updates/"
+    soup, context = render("[x](/sessions/a/#updates) [y](/nowhere/)")
+    assert [a["href"] for a in soup.find_all("a")] == ["../../#updates", "#"]
+    assert [p.message for p in context.problems] == [
+        "the link '/nowhere/' points to no page of this site"]
+
+
+def test_template_syntax_in_data_stays_text() -> None:
+    soup, _ = render("{{ 7*7 }} {% raw %}")
+    assert soup.get_text().strip() == "{{ 7*7 }} {% raw %}"
+
+
+def test_plain_text_drops_markup() -> None:
+    assert plain_text("One *two* [three](https://e.org) `four`") == "One two three four"
