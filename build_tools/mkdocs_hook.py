@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from build_tools import paths
 from build_tools.errors import DataError
 from build_tools.pipeline import Generated, generate
 
@@ -29,16 +30,23 @@ SESSIONS_INDEX = "sessions/index.md"
 _generated: Generated | None = None
 
 
+class DataAbort(Abort, SystemExit):
+    """Stops `mkdocs build` with exit code 1 and one line (Abort). Under `mkdocs serve`, the
+    rebuild loop prints a SystemExit as its message instead of a traceback and keeps serving."""
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated  # MkDocs hooks are module functions; state lives between events
     try:
         _generated = generate()
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
-        raise Abort(f"The data has errors: {exc}.") from None
+        raise DataAbort(f"The data has errors: {exc}.") from None
     for warning in _generated.warnings:
         log.warning(str(warning))
     config.nav = _expand_sessions(config.nav or [], _generated)
+    if str(paths.DATA_DIR) not in config.watch:  # a data tree outside the repository, in tests
+        config.watch.append(str(paths.DATA_DIR))
     return config
 
 

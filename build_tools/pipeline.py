@@ -26,10 +26,12 @@ class Generated:
     warnings: list[Diagnostic]
 
 
-def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_DIR,
-             repo_root: Path = paths.REPO_ROOT) -> Generated:
-    """Every generated file (path relative to the docs directory -> bytes)."""
-    loaded = load(data_dir, repo_root)
+def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_DIR) -> Generated:
+    """Every generated file (path relative to the docs directory -> bytes).
+
+    Messages name files from the folder that holds data/, as in "data/status.yaml".
+    """
+    loaded = load(data_dir, data_dir.parent)
     dataset, diagnostics = validate(loaded)
     if dataset is None or count_errors(diagnostics):
         raise DataError(sorted_diagnostics(diagnostics))

@@ -35,8 +35,10 @@ def data_tree(tmp_path: Path) -> Callable[..., Path]:
     data_tree({"sessions/x/session.yaml": "..."}, remove=["status.yaml"]) -> data dir
     """
 
+    calls = iter(range(1000))
+
     def make(files: dict[str, str | bytes] | None = None, remove: tuple[str, ...] = ()) -> Path:
-        root = tmp_path / "repo"
+        root = tmp_path / f"repo{next(calls)}"
         data = root / "data"
         shutil.copytree(MINIMAL_DATA, data)
         for name in remove:

@@ -18,7 +18,7 @@ GOLDEN = TESTS / "golden" / "minimal"
 
 
 def test_generated_markdown_matches_golden_files(tmp_path: Path, update_golden: bool) -> None:
-    generated = generate(MINIMAL_DATA, paths.CONTENT_DIR, MINIMAL_DATA.parent)
+    generated = generate(MINIMAL_DATA, paths.CONTENT_DIR)
     out = tmp_path / "out"
     write_files(generated.files, out)
     if update_golden:
@@ -32,6 +32,6 @@ def test_generated_markdown_matches_golden_files(tmp_path: Path, update_golden: 
 
 
 def test_generation_is_deterministic() -> None:
-    first = generate(MINIMAL_DATA, paths.CONTENT_DIR, MINIMAL_DATA.parent).files
-    second = generate(MINIMAL_DATA, paths.CONTENT_DIR, MINIMAL_DATA.parent).files
+    first = generate(MINIMAL_DATA, paths.CONTENT_DIR).files
+    second = generate(MINIMAL_DATA, paths.CONTENT_DIR).files
     assert first == second

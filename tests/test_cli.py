@@ -1,0 +1,95 @@
+"""The commands editors and CI run: exit codes, messages, no tracebacks, the last site kept."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from build_tools import paths
+from build_tools.publish import build_site
+
+BROKEN_UPDATE = "number: 4\ntitle: Broken\ndate: 2024-02-30\nsummary: s\nbody: b\n"
+
+
+def run(*args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if data is not None:
+        env["BRIEFING_DATA_DIR"] = str(data)
+    return subprocess.run([sys.executable, *args], cwd=paths.REPO_ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def tree_digest(directory: Path) -> dict[str, str]:
+    return {p.relative_to(directory).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def test_validate_reports_every_problem_and_exits_1(data_tree: Callable[..., Path]) -> None:
+    data = data_tree({"sessions/alpha-session/updates/04-x.yaml": BROKEN_UPDATE,
+                      "notes.txt": "x"})
+    result = run("-m", "build_tools", "--data", str(data), "validate")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("data/notes.txt:1:1: error: ")
+    assert lines[1].startswith("data/sessions/alpha-session/updates/04-x.yaml:3:7: error: date: ")
+    assert lines[-1] == "Build stopped: 2 errors and 0 warnings in 2 files."
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_accepts_good_data(data_tree: Callable[..., Path]) -> None:
+    result = run("-m", "build_tools", "--data", str(data_tree()), "validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("data is valid: ")
+
+
+def test_build_writes_the_generated_markdown(data_tree: Callable[..., Path], tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    result = run("-m", "build_tools", "--data", str(data_tree()), "build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "sessions/alpha-session/updates/02-second-day.md").is_file()
+    again = run("-m", "build_tools", "--data", str(data_tree()), "build", "--out", str(out))
+    assert again.stdout.startswith("0 files written, 9 unchanged, 0 removed")
+
+
+def test_mkdocs_build_on_bad_data_prints_the_problems_without_traceback(
+        data_tree: Callable[..., Path], tmp_path: Path) -> None:
+    data = data_tree({"sessions/alpha-session/updates/04-x.yaml": BROKEN_UPDATE})
+    result = run("-m", "mkdocs", "build", "--site-dir", str(tmp_path / "s"), data=data)
+    assert result.returncode == 1
+    assert ("data/sessions/alpha-session/updates/04-x.yaml:3:7: error: date: expected a date "
+            "YYYY-MM-DD that exists in the calendar, received '2024-02-30'") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_failed_build_leaves_the_last_site_as_it_was(
+        data_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(data_tree()))
+    assert build_site(site) == 0
+    before = tree_digest(site)
+    assert "sessions/alpha-session/updates/02-second-day/index.html" in before
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(data_tree(
+        {"sessions/alpha-session/updates/02-second-day.yaml": BROKEN_UPDATE})))
+    assert build_site(site) == 1
+    assert tree_digest(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+
+
+def test_a_new_update_file_appears_everywhere_without_code_change(
+        data_tree: Callable[..., Path]) -> None:
+    from build_tools.pipeline import generate
+
+    data = data_tree({"sessions/beta-session/updates/01-first-news.yaml": (
+        "number: 1\ntitle: First news\ndate: 2024-07-30\nsummary: Something new.\nbody: Text.\n")})
+    files = generate(data, paths.CONTENT_DIR).files
+    page = "sessions/beta-session/updates/01-first-news.md"
+    assert page in files
+    link = f"(/{page})"
+    for listing in ("index.md", "sessions/beta-session/index.md", "updates/index.md"):
+        assert link in files[listing].decode(), listing

@@ -1,0 +1,80 @@
+"""`mkdocs serve` rebuilds when an editor saves a data file, and survives a broken one."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from build_tools import paths
+
+PAGE = "sessions/alpha-session/updates/02-second-day/"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.fixture
+def served(data_tree: Callable[..., Path]) -> Iterator[tuple[str, Path]]:
+    data = data_tree()
+    port = free_port()
+    env = dict(os.environ, BRIEFING_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1")
+    log = data.parent / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=paths.REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}/un-cybercrime-briefing/"
+        try:
+            assert wait_for(base + PAGE, "Second day"), "mkdocs serve did not start"
+            yield base, data
+            assert server.poll() is None, "mkdocs serve stopped"
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def test_serve_rebuilds_after_a_data_file_is_saved(served: tuple[str, Path]) -> None:
+    base, data = served
+    update = data / "sessions/alpha-session/updates/02-second-day.yaml"
+    broken = update.read_text(encoding="utf-8").replace("date: 2023-08-22", "date: 2023-02-30")
+    update.write_text(broken, encoding="utf-8")
+    log = data.parent / "serve.log"
+    deadline = time.monotonic() + 60
+    while "2023-02-30" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    output = log.read_text()
+    assert ("data/sessions/alpha-session/updates/02-second-day.yaml:3:7: error: date: expected a "
+            "date YYYY-MM-DD that exists in the calendar, received '2023-02-30'") in output
+    assert "Traceback" not in output
+    fixed = broken.replace("date: 2023-02-30", "date: 2023-08-22").replace(
+        "title: Second day", "title: A renamed day")
+    update.write_text(fixed, encoding="utf-8")
+    assert wait_for(base + PAGE, "A renamed day"), "the page was not rebuilt"
