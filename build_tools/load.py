@@ -27,6 +27,7 @@ from build_tools.models.draft import DraftsFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourcesFile
 from build_tools.models.status import Status
+from build_tools.models.table import Table
 from build_tools.models.update import Update
 from build_tools.paths import display_path
 from build_tools.yamlio import YamlDocument, read_yaml
@@ -34,7 +35,7 @@ from build_tools.yamlio import YamlDocument, read_yaml
 M = TypeVar("M", bound=BaseModel)
 
 UPDATE_FILE = re.compile(r"(?P<number>[0-9]{2,})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml\Z")
-SESSION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+DATA_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SINGLE_FILES: dict[str, type[BaseModel]] = {
     "sources.yaml": SourcesFile,
     "drafts.yaml": DraftsFile,
@@ -42,7 +43,8 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
 }
 LAYOUT_HELP = (
     "data/ holds sources.yaml, drafts.yaml, status.yaml and "
-    "sessions/<session-id>/session.yaml with sessions/<session-id>/updates/NN-slug.yaml"
+    "sessions/<session-id>/session.yaml with sessions/<session-id>/updates/NN-slug.yaml, "
+    "and tables/<table-id>.yaml"
 )
 
 
@@ -59,6 +61,7 @@ class Loaded:
     # (session id, file stem) -> update; a session may be missing from `sessions`
     updates: dict[tuple[str, str], Parsed[Update]] = field(default_factory=dict)
     session_folders: set[str] = field(default_factory=set)  # those that hold a session.yaml
+    tables: dict[str, Parsed[Table]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -100,13 +103,23 @@ def _load_file(path: Path, data_dir: Path, repo_root: Path, loaded: Loaded) -> N
             if update:
                 loaded.updates[(parts[1], path.stem)] = update
         return
+    if len(parts) == 2 and parts[0] == "tables" and parts[1].endswith(".yaml"):
+        if _check_id(path.stem, "table file", shown, loaded.diagnostics):
+            table = parse_file(path, shown, Table, loaded.diagnostics)
+            if table:
+                loaded.tables[path.stem] = table
+        return
     loaded.diagnostics.append(error(Location(shown), _stray_file_message(path)))
 
 
 def _check_session_id(session_id: str, shown: str, out: list[Diagnostic]) -> bool:
-    if SESSION_ID.match(session_id):
+    return _check_id(session_id, "session folder", shown, out)
+
+
+def _check_id(name: str, what: str, shown: str, out: list[Diagnostic]) -> bool:
+    if DATA_ID.match(name):
         return True
-    out.append(error(Location(shown), f"the session folder name '{session_id}' is not a valid "
+    out.append(error(Location(shown), f"the {what} name '{name}' is not a valid "
                      "id: use lowercase letters, digits and hyphens"))
     return False
 

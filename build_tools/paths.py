@@ -9,6 +9,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 # Tests point a build at a fixture tree with this variable; editors never need it.
 DATA_DIR = Path(os.environ.get("BRIEFING_DATA_DIR", REPO_ROOT / "data")).resolve()
 CONTENT_DIR = REPO_ROOT / "content"
+# Drawn charts, reused while their data and drawing code are unchanged.
+CHART_CACHE = Path(os.environ.get("BRIEFING_CHART_CACHE", REPO_ROOT / ".cache" / "charts"))
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 

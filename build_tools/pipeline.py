@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools import paths
+from build_tools.chart_cache import chart_files
 from build_tools.errors import DataError, Diagnostic, Severity, count_errors, sorted_diagnostics
 from build_tools.load import load
 from build_tools.models.dataset import Dataset
-from build_tools.render.pages import PageRenderer, page_url
+from build_tools.render.charts import chart_csv, charts
+from build_tools.render.pages import INDEX_PAGES, PageRenderer, page_url
+from build_tools.render.tables import table_downloads
 from build_tools.validate import validate
 
 
@@ -24,9 +27,11 @@ class Generated:
     files: dict[str, bytes]
     dataset: Dataset
     warnings: list[Diagnostic]
+    charts_drawn: int
 
 
-def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_DIR) -> Generated:
+def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_DIR,
+             chart_cache: Path = paths.CHART_CACHE) -> Generated:
     """Every generated file (path relative to the docs directory -> bytes).
 
     Messages name files from the folder that holds data/, as in "data/status.yaml".
@@ -35,19 +40,24 @@ def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_
     dataset, diagnostics = validate(loaded)
     if dataset is None or count_errors(diagnostics):
         raise DataError(sorted_diagnostics(diagnostics))
-    renderer = PageRenderer(dataset, frozenset(_site_urls(dataset, content_dir)))
+    figures = charts(dataset)
+    renderer = PageRenderer(dataset, frozenset(_site_urls(dataset, content_dir)), figures)
     pages = renderer.render_all()
     diagnostics = sorted_diagnostics([*diagnostics, *renderer.diagnostics])
     if count_errors(diagnostics):
         raise DataError(diagnostics)
-    files = {path: text.encode("utf-8") for path, text in sorted(pages.items())}
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files.update(table_downloads(dataset.tables, dataset.sources))
+    files.update({chart.csv: chart_csv(chart) for chart in figures})
+    drawn = chart_files(figures, chart_cache)
+    files.update(drawn.files)
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    return Generated(files, dataset, warnings)
+    return Generated(dict(sorted(files.items())), dataset, warnings, drawn.drawn)
 
 
 def _site_urls(dataset: Dataset, content_dir: Path) -> set[str]:
     """Every page URL of the site, for checking links that editors write."""
-    pages = {"index.md", "sessions/index.md", "updates/index.md", "sources/index.md"}
+    pages = set(INDEX_PAGES)
     pages |= {s.page for s in dataset.sessions}
     pages |= {u.page for u in dataset.updates}
     if content_dir.is_dir():

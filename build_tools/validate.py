@@ -16,10 +16,11 @@ from pydantic import BaseModel
 
 from build_tools.errors import Diagnostic, Location, error, warning
 from build_tools.load import UPDATE_FILE, Loaded, Parsed
-from build_tools.models.dataset import Dataset, SessionRecord, UpdateRecord
+from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, UpdateRecord
 from build_tools.models.draft import DraftsFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourceRef, SourcesFile
+from build_tools.validate_tables import table_rules
 from build_tools.yamlio import YamlDocument
 
 
@@ -39,6 +40,11 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
     sessions = [_session_record(sid, parsed, loaded, refs, out)
                 for sid, parsed in loaded.sessions.items()]
     out.extend(_orphan_updates(loaded))
+    tables = [TableRecord(tid, parsed.model, parsed.doc) for tid, parsed in loaded.tables.items()]
+    for table in tables:
+        out.extend(table_rules(table))
+        out.extend(refs.check_sources_in(Parsed(table.data, table.doc)))
+        out.extend(refs.check_draft(table.data.draft, table.doc))
     if not (sources and drafts and status):
         return None, out
     dataset = Dataset(
@@ -47,6 +53,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         sessions=tuple(sorted(sessions, key=lambda s: (s.data.start, s.id))),
         status=status.model,
         documents={name: parsed.doc for name, parsed in loaded.singles.items()},
+        tables=tuple(sorted(tables, key=lambda t: (t.data.order, t.id))),
     )
     return dataset, out
 

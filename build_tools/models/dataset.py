@@ -12,6 +12,7 @@ from build_tools.models.draft import Draft
 from build_tools.models.session import Session
 from build_tools.models.source import Source
 from build_tools.models.status import Status
+from build_tools.models.table import Table
 from build_tools.models.update import Update
 from build_tools.yamlio import YamlDocument
 
@@ -46,12 +47,20 @@ class SessionRecord:
 
 
 @dataclass(frozen=True)
+class TableRecord:
+    id: str  # the file name without .yaml; also its anchor and its download names
+    data: Table
+    doc: YamlDocument
+
+
+@dataclass(frozen=True)
 class Dataset:
     sources: dict[str, Source]
     drafts: tuple[Draft, ...]
     sessions: tuple[SessionRecord, ...]  # by start date
     status: Status
     documents: dict[str, YamlDocument]  # the single files by name: "status.yaml", ...
+    tables: tuple[TableRecord, ...] = ()  # in page order
 
     def session(self, session_id: str) -> SessionRecord:
         return next(s for s in self.sessions if s.id == session_id)

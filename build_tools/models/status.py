@@ -13,6 +13,9 @@ class Milestone(Model):
     title: PlainText = Field(description="What happened, in a line.")
     body: Markdown | None = Field(None, description="A sentence or two more (Markdown).")
     sources: tuple[SourceRef, ...] = Field((), description="Where the facts come from.")
+    timeline_label: PlainText | None = Field(
+        None, description="Short label that marks this milestone on the process timeline chart."
+    )
 
 
 class NextStep(Model):

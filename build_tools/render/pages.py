@@ -17,11 +17,17 @@ from build_tools.errors import Diagnostic, Location, error
 from build_tools.markdown import LinkContext, plain_text, render_block, render_inline
 from build_tools.models.dataset import Dataset, SessionRecord, UpdateRecord
 from build_tools.models.source import SourceRef
+from build_tools.models.table import Cell, Column, LongCell, cell_value
 from build_tools.paths import TEMPLATES_DIR
 from build_tools.render import text
+from build_tools.render.charts import Chart
+from build_tools.render.tables import csv_path, json_path
 from build_tools.yamlio import YamlDocument
 
 HOME_LATEST = 5
+# Pages that exist whatever the data; sessions and updates add one page each.
+INDEX_PAGES = ("index.md", "sessions/index.md", "updates/index.md", "sources/index.md",
+               "tables/index.md", "data/index.md")
 SESSION_KIND_LABELS = {
     "organizational": "Organizational session",
     "negotiating": "Negotiating session",
@@ -63,16 +69,14 @@ class PageRenderer:
 
     dataset: Dataset
     site_urls: frozenset[str]
+    figures: tuple[Chart, ...] = ()
     env: jinja2.Environment = field(default_factory=make_environment)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def render_all(self) -> dict[str, str]:
-        pages = {
-            "index.md": self.home(),
-            "sessions/index.md": self.process(),
-            "updates/index.md": self.updates_index(),
-            "sources/index.md": self.sources(),
-        }
+        renderers = (self.home, self.process, self.updates_index, self.sources, self.tables,
+                     self.data_page)
+        pages = {name: render() for name, render in zip(INDEX_PAGES, renderers, strict=True)}
         for session in self.dataset.sessions:
             pages[session.page] = self.session(session)
             for i, update in enumerate(session.updates):
@@ -144,6 +148,7 @@ class PageRenderer:
                    "sources": [self.cite(r) for r in d.sources]}
                   for i, d in enumerate(self.dataset.drafts)]
         return self._render("process.md.j2", sessions=self.dataset.sessions, drafts=drafts,
+                            charts=[c for c in self.figures if c.table is None],
                             drafts_by_id={d.id: d for d in self.dataset.drafts})
 
     def session(self, session: SessionRecord) -> str:
@@ -178,6 +183,36 @@ class PageRenderer:
 
     def sources(self) -> str:
         return self._render("sources.md.j2", sources=self.dataset.sources.values())
+
+    def tables(self) -> str:
+        page = "tables/index.md"
+        return self._render("tables.md.j2", tables=[
+            {"record": t, "csv": csv_path(t.id), "json": json_path(t.id),
+             "caption": self._prose(t.doc, ("caption",), t.data.caption, page),
+             "notes": self._prose(t.doc, ("notes",), t.data.notes, page),
+             "source": self.cite(t.data.source),
+             "draft": self.dataset.draft(t.data.draft) if t.data.draft else None,
+             "rows": [[self._cell(row[c.id], c) for c in t.data.columns] for row in t.data.rows],
+             "charts": [c for c in self.figures if c.table == t.id]}
+            for t in self.dataset.tables])
+
+    def _cell(self, cell: Cell, column: Column) -> str:
+        value = cell_value(cell)
+        if column.type == "boolean":
+            shown = "✓ yes" if value else "no"
+        else:
+            shown = text.md_text(str(value)).replace("\n", "<br>")
+        if isinstance(cell, LongCell):
+            extra = [text.md_text(cell.note)] if cell.note else []
+            extra += [self.cite(r) for r in cell.sources]
+            if extra:
+                shown += "<br><small>" + " · ".join(extra) + "</small>"
+        return shown
+
+    def data_page(self) -> str:
+        return self._render("data.md.j2", tables=[
+            {"record": t, "csv": csv_path(t.id), "json": json_path(t.id)}
+            for t in self.dataset.tables])
 
 
 def _meta_description(markdown: str | None) -> str:

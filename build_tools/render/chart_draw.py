@@ -1,0 +1,155 @@
+"""Drawing charts with matplotlib: a `Chart` and a theme -> SVG bytes.
+
+Deterministic: the SVG hash salt is fixed and the date metadata dropped, so
+the same chart gives the same bytes on every machine and every run. Text is
+kept as SVG text (readable, searchable, small) in a generic sans-serif.
+Colours meet WCAG AA contrast on the theme's background, and nothing is told
+apart by colour alone: cities also differ by marker shape, the adopted
+threshold by hatching and a label, matrix cells by their printed value.
+
+Importing this module imports matplotlib (about a second): callers import it
+only when a chart must actually be drawn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+
+from build_tools.render.charts import Chart  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    text: str
+    grid: str
+    series: tuple[str, ...]  # each at least 4.5:1 against the page background
+    fills: dict[str, str]
+
+
+LIGHT = Theme("light", text="#1a1a1a", grid="#6b6b6b",
+              series=("#1f5fa8", "#a4461a", "#2e7d32", "#6a3d9a"),
+              fills={"yes": "#c9dcf2", "no": "#f0f0f0", "other": "#f6e3c5"})
+DARK = Theme("dark", text="#e8e8e8", grid="#a0a0a0",
+             series=("#8cbcf2", "#f2a36b", "#8fd694", "#cbb2f0"),
+             fills={"yes": "#23456e", "no": "#33363d", "other": "#5a4220"})
+THEMES = (LIGHT, DARK)
+MARKERS = ("o", "s", "D", "^")
+
+SETTINGS: Any = {
+    "svg.hashsalt": "un-cybercrime-briefing",  # fixed ids: same input, same bytes
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+    "font.size": 10,
+}
+
+
+def draw(chart: Chart, theme: Theme) -> bytes:
+    with plt.rc_context(SETTINGS):
+        figure = _DRAW[chart.kind](chart, theme)
+        out = io.BytesIO()
+        figure.savefig(out, format="svg", transparent=True, bbox_inches="tight",
+                       metadata={"Date": None, "Creator": None})
+        plt.close(figure)
+    return out.getvalue()
+
+
+def _style(ax: Axes, theme: Theme) -> None:
+    ax.tick_params(colors=theme.text, labelcolor=theme.text)
+    for spine in ax.spines.values():
+        spine.set_color(theme.grid)
+    ax.title.set_color(theme.text)
+    ax.xaxis.label.set_color(theme.text)
+    ax.yaxis.label.set_color(theme.text)
+
+
+def _timeline(chart: Chart, theme: Theme) -> Figure:
+    figure, ax = plt.subplots(figsize=(9, 3.6))
+    kinds = list(dict.fromkeys(str(r[1]) for r in chart.rows))
+    cities = sorted({str(r[4]) for r in chart.rows})
+    for row in chart.rows:
+        lane = kinds.index(str(row[1]))
+        start, end = _day(str(row[2])), _day(str(row[3]))
+        city = cities.index(str(row[4]))
+        colour, shape = theme.series[city % 4], MARKERS[city % 4]
+        ax.plot([start, end], [lane, lane], color=colour, linewidth=6, solid_capstyle="butt")
+        ax.plot([start], [lane], marker=shape, color=colour, markersize=7, linestyle="none")
+    for i, name in enumerate(cities):
+        ax.plot([], [], marker=MARKERS[i % 4], color=theme.series[i % 4], linestyle="none",
+                label=name)
+    for n, event in enumerate(chart.markers):
+        day = _day(event.date)
+        ax.axvline(day, color=theme.grid, linestyle="--", linewidth=1)
+        ax.annotate(event.label, (day, len(kinds) - 0.5 + 0.35 * (n % 2)),
+                    color=theme.text, fontsize=8, ha="right", va="bottom",
+                    xytext=(-3, 0), textcoords="offset points")
+    ax.set_yticks(range(len(kinds)), [k.capitalize() for k in kinds])
+    ax.set_ylim(-0.7, len(kinds) + 0.4)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(axis="x", color=theme.grid, linewidth=0.4, alpha=0.6)
+    legend = ax.legend(title="City", loc="upper left", frameon=False, labelcolor=theme.text)
+    legend.get_title().set_color(theme.text)
+    _style(ax, theme)
+    return figure
+
+
+def _day(iso: str) -> float:
+    """A date as matplotlib's float day number."""
+    return float(mdates.date2num(dt.date.fromisoformat(iso)))
+
+
+def _bars(chart: Chart, theme: Theme) -> Figure:
+    figure, ax = plt.subplots(figsize=(8, 0.7 * len(chart.rows) + 1.2))
+    labels = [str(r[0]) for r in chart.rows]
+    values = [float(r[1]) for r in chart.rows]
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+        adopted = label in chart.highlight
+        ax.barh(i, value, color=theme.series[0 if adopted else 3], hatch="//" if adopted else None,
+                edgecolor=theme.text, linewidth=0.6)
+        note = f"{value:g} states" + ("  (adopted)" if adopted else "")
+        ax.annotate(note, (value, i), xytext=(4, 0), textcoords="offset points",
+                    va="center", color=theme.text)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(values) * 1.35)
+    ax.set_xlabel("States in support")
+    _style(ax, theme)
+    return figure
+
+
+def _matrix(chart: Chart, theme: Theme) -> Figure:
+    rows, columns = chart.rows, chart.columns[1:]
+    figure, ax = plt.subplots(figsize=(1.9 * len(columns) + 2.6, 0.62 * len(rows) + 1.2))
+    for y, row in enumerate(rows):
+        for x, value in enumerate(row[1:]):
+            word = str(value).strip().lower()
+            fill = theme.fills.get(word, theme.fills["other"])
+            ax.add_patch(Rectangle((x, y), 1, 1, facecolor=fill, edgecolor=theme.grid))
+            ax.text(x + 0.5, y + 0.5, str(value), ha="center", va="center", color=theme.text,
+                    fontsize=9, wrap=True)
+    ax.set_xlim(0, len(columns))
+    ax.set_ylim(len(rows), 0)
+    ax.set_xticks([i + 0.5 for i in range(len(columns))], [str(c) for c in columns], fontsize=8)
+    ax.xaxis.tick_top()
+    ax.set_yticks([i + 0.5 for i in range(len(rows))], [str(r[0]) for r in rows])
+    ax.tick_params(length=0)
+    _style(ax, theme)
+    return figure
+
+
+_DRAW = {"timeline": _timeline, "bars": _bars, "matrix": _matrix}

@@ -1,0 +1,52 @@
+"""Rules for reference tables: every row has exactly the table's columns, of the column's type."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from build_tools.errors import Diagnostic, error
+from build_tools.models.dataset import TableRecord
+from build_tools.models.table import Column, cell_value
+
+_TYPE_NAMES = {"text": "text", "number": "a number", "boolean": "true or false"}
+
+
+def table_rules(table: TableRecord) -> Iterator[Diagnostic]:
+    yield from _unique_columns(table)
+    columns = {c.id: c for c in table.data.columns}
+    for i, row in enumerate(table.data.rows):
+        at = ("rows", i)
+        for missing in [c for c in columns if c not in row]:
+            yield error(table.doc.location(at), f"rows[{i}]: missing the cell '{missing}'")
+        for key, cell in row.items():
+            column = columns.get(key)
+            if column is None:
+                yield error(table.doc.key_location((*at, key)), _unknown_column(i, key, columns))
+            elif not _fits(column, cell_value(cell)):
+                yield error(table.doc.location((*at, key)),
+                            f"rows[{i}].{key}: expected {_TYPE_NAMES[column.type]} "
+                            f"(column '{key}' is {column.type}), received {cell_value(cell)!r}")
+
+
+def _unique_columns(table: TableRecord) -> Iterator[Diagnostic]:
+    seen: set[str] = set()
+    for i, column in enumerate(table.data.columns):
+        if column.id in seen:
+            yield error(table.doc.location(("columns", i, "id")),
+                        f"columns[{i}].id: the column '{column.id}' is defined twice")
+        seen.add(column.id)
+
+
+def _unknown_column(row: int, key: str, columns: dict[str, Column]) -> str:
+    close = difflib.get_close_matches(key, list(columns), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"the columns are: {', '.join(columns)}"
+    return f"rows[{row}]: unknown column '{key}'; {hint}"
+
+
+def _fits(column: Column, value: object) -> bool:
+    if column.type == "boolean":
+        return isinstance(value, bool)
+    if column.type == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, str)

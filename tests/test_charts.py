@@ -1,0 +1,55 @@
+"""Charts: deterministic SVG, drawn once and then served from the cache, accessible words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from build_tools import paths
+from build_tools.pipeline import generate
+from build_tools.render import chart_draw
+from build_tools.render.charts import charts
+
+
+def test_each_chart_draws_the_same_bytes_twice() -> None:
+    dataset = generate().dataset
+    figures = charts(dataset)
+    assert {c.id for c in figures} >= {"process-timeline"}
+    for chart in figures:
+        for theme in chart_draw.THEMES:
+            first, second = chart_draw.draw(chart, theme), chart_draw.draw(chart, theme)
+            assert first == second, (chart.id, theme.name)
+            assert b"<dc:date>" not in first and b"<svg" in first
+
+
+def test_a_second_build_draws_no_chart(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = generate(chart_cache=cache)
+    assert first.charts_drawn == 2 * len(charts(first.dataset))
+    second = generate(chart_cache=cache)
+    assert second.charts_drawn == 0
+    assert second.files == first.files
+
+
+def test_a_data_change_redraws_only_the_charts_it_feeds(data_tree: Callable[..., Path],
+                                                       tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    data = data_tree()
+    assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 2  # the timeline, two themes
+    update = data / "sessions/alpha-session/updates/03-last-day.yaml"
+    update.write_text(update.read_text().replace("Closed.", "Closed for good."))
+    assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 0
+    session = data / "sessions/beta-session/session.yaml"
+    session.write_text(session.read_text().replace("city: Vienna", "city: Geneva"))
+    assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 2
+
+
+def test_charts_have_alt_text_and_their_data_on_the_page(data_tree: Callable[..., Path],
+                                                         tmp_path: Path) -> None:
+    files = generate(data_tree(), paths.CONTENT_DIR, tmp_path / "cache").files
+    page = files["sessions/index.md"].decode()
+    assert "![Timeline of 2 meetings of the Ad Hoc Committee from 21 August 2023 to " in page
+    assert "<summary>Data of this chart</summary>" in page
+    assert "[Download the data (CSV)](/data/chart-process-timeline.csv)" in page
+    csv_text = files["data/chart-process-timeline.csv"].decode("utf-8-sig")
+    assert csv_text.splitlines()[0] == "Session,Kind,Start,End,City,Dates"
