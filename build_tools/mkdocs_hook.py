@@ -20,10 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from build_tools import paths
 from build_tools.errors import DataError
 from build_tools.pipeline import Generated, generate
+from build_tools.site_info import SiteInfo
+from build_tools.theme_fixes import fix_html
 
 log = logging.getLogger("mkdocs.hooks.build_tools")
 SESSIONS_INDEX = "sessions/index.md"
@@ -38,7 +41,7 @@ class DataAbort(Abort, SystemExit):
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated  # MkDocs hooks are module functions; state lives between events
     try:
-        _generated = generate()
+        _generated = generate(site=SiteInfo(config.site_url or "", config.site_name))
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         raise DataAbort(f"The data has errors: {exc}.") from None
@@ -55,6 +58,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in _generated.files.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return fix_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return fix_html(output_content)  # 404.html is a theme template, not a page
 
 
 def _expand_sessions(nav: list[Any], generated: Generated) -> list[Any]:

@@ -18,7 +18,9 @@ from build_tools.load import load
 from build_tools.models.dataset import Dataset
 from build_tools.render.charts import chart_csv, charts
 from build_tools.render.pages import INDEX_PAGES, PageRenderer, page_url
+from build_tools.render.feeds import feeds
 from build_tools.render.tables import table_downloads
+from build_tools.site_info import SiteInfo, site_info
 from build_tools.validate import validate
 
 
@@ -31,7 +33,7 @@ class Generated:
 
 
 def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_DIR,
-             chart_cache: Path = paths.CHART_CACHE) -> Generated:
+             chart_cache: Path = paths.CHART_CACHE, site: SiteInfo | None = None) -> Generated:
     """Every generated file (path relative to the docs directory -> bytes).
 
     Messages name files from the folder that holds data/, as in "data/status.yaml".
@@ -49,6 +51,8 @@ def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(table_downloads(dataset.tables, dataset.sources))
     files.update({chart.csv: chart_csv(chart) for chart in figures})
+    site = site or site_info()
+    files.update(feeds(dataset, site.url, site.name))
     drawn = chart_files(figures, chart_cache)
     files.update(drawn.files)
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]

@@ -54,7 +54,8 @@ def test_build_writes_the_generated_markdown(data_tree: Callable[..., Path], tmp
     assert result.returncode == 0, result.stderr
     assert (out / "sessions/alpha-session/updates/02-second-day.md").is_file()
     again = run("-m", "build_tools", "--data", str(data_tree()), "build", "--out", str(out))
-    assert again.stdout.startswith("0 files written, 16 unchanged, 0 removed")
+    assert again.stdout.startswith("0 files written, ")
+    assert ", 0 removed," in again.stdout
 
 
 def test_mkdocs_build_on_bad_data_prints_the_problems_without_traceback(
