@@ -17,8 +17,8 @@ from build_tools.errors import DataError, Diagnostic, Severity, count_errors, so
 from build_tools.load import load
 from build_tools.models.dataset import Dataset
 from build_tools.render.charts import chart_csv, charts
-from build_tools.render.pages import INDEX_PAGES, PageRenderer, page_url
 from build_tools.render.feeds import feeds
+from build_tools.render.pages import INDEX_PAGES, PageRenderer, page_url
 from build_tools.render.tables import table_downloads
 from build_tools.site_info import SiteInfo, site_info
 from build_tools.validate import validate
