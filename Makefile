@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: site test serve validate chromium lint clean
+.PHONY: site test serve validate new-update schemas chromium lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,14 @@ validate: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+# make new-update SESSION=reconvened-concluding-session TITLE="The last day"
+new-update: $(STAMP)
+	@test -n "$(SESSION)" -a -n "$(TITLE)" || { echo 'usage: make new-update SESSION=<session-id> TITLE="Title"'; exit 2; }
+	@$(BIN)/python -m build_tools new-update "$(SESSION)" "$(TITLE)"
+
+schemas: $(STAMP)
+	$(BIN)/python -m build_tools schemas
 
 chromium:
 	@if [ -x "$(CHROMIUM)" ]; then :; \

@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from build_tools import paths
 from build_tools.errors import DataError
+from build_tools.paths import display_path
 from build_tools.pipeline import generate
 from build_tools.publish import build_site
+from build_tools.scaffold import ScaffoldError, new_update
+from build_tools.schemas import write_schemas
 from build_tools.write import write_files
+
+
+def _new_update(data: Path, session: str, title: str, day: dt.date | None) -> int:
+    try:
+        # The editor's local date: the day they are writing about.
+        path = new_update(data, session, title, day or dt.date.today())  # noqa: DTZ011
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(display_path(path, data.parent))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,9 +38,21 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", type=Path, required=True, help="output directory")
     site = commands.add_parser("site", help="build the whole site with MkDocs into site/")
     site.add_argument("--site-dir", type=Path, default=paths.REPO_ROOT / "site")
+    scaffold = commands.add_parser("new-update", help="write the next update file of a session")
+    scaffold.add_argument("session", help="session id, e.g. reconvened-concluding-session")
+    scaffold.add_argument("title", help="title of the update, without its number")
+    scaffold.add_argument("--date", type=dt.date.fromisoformat, default=None,
+                          help="date of the update, YYYY-MM-DD (default: today)")
+    commands.add_parser("schemas", help="regenerate the JSON Schemas of the data files")
     args = parser.parse_args(argv)
     if args.command == "site":
         return build_site(args.site_dir.resolve())
+    if args.command == "new-update":
+        return _new_update(args.data.resolve(), args.session, args.title, args.date)
+    if args.command == "schemas":
+        for path in write_schemas():
+            print(f"wrote {path.relative_to(paths.REPO_ROOT)}")
+        return 0
     try:
         generated = generate(args.data.resolve())
     except DataError as exc:

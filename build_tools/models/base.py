@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
@@ -93,8 +93,13 @@ def _web_url(value: Any) -> str:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-PartialDate = Annotated[str, BeforeValidator(_partial_date), Field(pattern=f"^{_PARTIAL_DATE.pattern}$")]
-PlainText = Annotated[str, BeforeValidator(_plain_text), Field(min_length=1)]
+# The validators give editors the messages; WithJsonSchema gives editors' tools the same rule.
+PartialDate = Annotated[str, BeforeValidator(_partial_date),
+                        WithJsonSchema({"type": "string", "pattern": f"^{_PARTIAL_DATE.pattern}$"})]
+PlainText = Annotated[str, BeforeValidator(_plain_text),
+                      WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^<>]*$"})]
 Markdown = Annotated[str, BeforeValidator(_markdown)]
-Identifier = Annotated[str, BeforeValidator(_identifier), Field(pattern=f"^{_ID.pattern}$")]
-WebUrl = Annotated[str, BeforeValidator(_web_url), Field(pattern=r"^https?://")]
+Identifier = Annotated[str, BeforeValidator(_identifier),
+                       WithJsonSchema({"type": "string", "pattern": f"^{_ID.pattern}$"})]
+WebUrl = Annotated[str, BeforeValidator(_web_url),
+                   WithJsonSchema({"type": "string", "pattern": "^https?://[^\\s<>\"]+$"})]

@@ -1,0 +1,60 @@
+"""`new-update`: write the next numbered update file of a session, ready to fill in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from build_tools.load import UPDATE_FILE
+
+SLUG_WORDS = 8
+
+
+class ScaffoldError(Exception):
+    """A request the editor can correct; the message says how."""
+
+
+def slugify(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    return "-".join(words[:SLUG_WORDS]) or "update"
+
+
+def next_number(updates_dir: Path) -> int:
+    numbers = [int(m["number"]) for p in updates_dir.glob("*.yaml")
+               if (m := UPDATE_FILE.match(p.name))]
+    return max(numbers, default=0) + 1
+
+
+def update_template(number: int, title: str, day: dt.date, depth: int) -> str:
+    schema = "../" * depth + "build_tools/schemas/update.schema.json"
+    return (f"# yaml-language-server: $schema={schema}\n"
+            f"number: {number}\n"
+            f"title: {json.dumps(title, ensure_ascii=False)}\n"
+            f"date: {day.isoformat()}\n"
+            "summary: \"\"\n"
+            "body: |\n"
+            "\n"
+            "sources: []\n")
+
+
+def new_update(data_dir: Path, session_id: str, title: str, day: dt.date) -> Path:
+    session_dir = data_dir / "sessions" / session_id
+    if not (session_dir / "session.yaml").is_file():
+        known = sorted(p.parent.name for p in (data_dir / "sessions").glob("*/session.yaml"))
+        close = difflib.get_close_matches(session_id, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"the sessions are: {', '.join(known)}"
+        raise ScaffoldError(f"there is no session '{session_id}'; {hint}")
+    if not title.strip() or "<" in title or ">" in title:
+        raise ScaffoldError("the title must be plain text, without '<' or '>'")
+    updates_dir = session_dir / "updates"
+    number = next_number(updates_dir) if updates_dir.is_dir() else 1
+    target = updates_dir / f"{number:02d}-{slugify(title)}.yaml"
+    updates_dir.mkdir(parents=True, exist_ok=True)
+    depth = len(target.relative_to(data_dir.parent).parts) - 1
+    target.write_text(update_template(number, title.strip(), day, depth), encoding="utf-8")
+    return target

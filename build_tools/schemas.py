@@ -1,0 +1,70 @@
+"""JSON Schema for every kind of data file, generated from the models (never written by hand).
+
+Editors' tools (VS Code with the YAML extension, and any editor speaking the
+YAML language server) read them for completion and red underlines while
+typing; `.vscode/settings.json` maps each file pattern to its schema. The
+committed copies are checked against the models by a test, so they cannot
+drift.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from build_tools import paths
+from build_tools.models.draft import DraftsFile
+from build_tools.models.session import Session
+from build_tools.models.source import SourcesFile
+from build_tools.models.status import Status
+from build_tools.models.table import Table
+from build_tools.models.update import Update
+
+SCHEMA_DIR = paths.REPO_ROOT / "build_tools" / "schemas"
+
+# schema name -> (model, the data files it describes, as a glob from the repository root)
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "update": (Update, "data/sessions/*/updates/*.yaml"),
+    "session": (Session, "data/sessions/*/session.yaml"),
+    "sources": (SourcesFile, "data/sources.yaml"),
+    "drafts": (DraftsFile, "data/drafts.yaml"),
+    "status": (Status, "data/status.yaml"),
+    "table": (Table, "data/tables/*.yaml"),
+}
+
+
+def schema_file(name: str) -> str:
+    return f"{name}.schema.json"
+
+
+def schema_text(name: str) -> str:
+    model, pattern = SCHEMAS[name]
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$comment": f"Generated from build_tools/models; describes {pattern}.",
+              **model.model_json_schema()}
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def all_schemas() -> dict[str, str]:
+    """File name -> schema text, for every kind of data file."""
+    return {schema_file(name): schema_text(name) for name in SCHEMAS}
+
+
+def editor_settings() -> str:
+    """The `yaml.schemas` mapping for VS Code's YAML extension."""
+    mapping = {f"build_tools/schemas/{schema_file(n)}": [pattern]
+               for n, (_model, pattern) in SCHEMAS.items()}
+    return json.dumps({"yaml.schemas": mapping}, indent=2) + "\n"
+
+
+def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in all_schemas().items():
+        target = directory / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            written.append(target)
+    return written

@@ -1,0 +1,43 @@
+"""`python -m build_tools new-update`: the next numbered file, valid as written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from build_tools import paths
+from build_tools.pipeline import generate
+
+
+def new_update(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "build_tools", "--data", str(data), "new-update",
+                           *args], cwd=paths.REPO_ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_writes_the_next_number_with_the_date_and_prints_the_path(
+        data_tree: Callable[..., Path]) -> None:
+    data = data_tree()
+    result = new_update(data, "alpha-session", "Day four: the finale", "--date", "2023-08-24")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "data/sessions/alpha-session/updates/04-day-four-the-finale.yaml"
+    written = data / "sessions/alpha-session/updates/04-day-four-the-finale.yaml"
+    text = written.read_text(encoding="utf-8")
+    assert "number: 4\n" in text and 'title: "Day four: the finale"\n' in text
+    assert "date: 2023-08-24\n" in text
+    generated = generate(data, paths.CONTENT_DIR)
+    assert "sessions/alpha-session/updates/04-day-four-the-finale.md" in generated.files
+
+
+def test_first_update_of_a_session_is_number_one(data_tree: Callable[..., Path]) -> None:
+    data = data_tree()
+    result = new_update(data, "beta-session", "Opening", "--date", "2024-07-29")
+    assert result.stdout.strip() == "data/sessions/beta-session/updates/01-opening.yaml"
+
+
+def test_unknown_session_gets_a_suggestion(data_tree: Callable[..., Path]) -> None:
+    result = new_update(data_tree(), "alpha-sesion", "X")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "error: there is no session 'alpha-sesion'; did you mean " \
+                                    "'alpha-session'?"
