@@ -157,8 +157,25 @@ def parse_file(path: Path, shown: str, model: type[M],
 
 def model_diagnostics(exc: ValidationError, doc: YamlDocument,
                       model: type[BaseModel]) -> list[Diagnostic]:
-    """Turn pydantic's errors into one diagnostic each, placed at the offending node."""
-    return [_diagnostic(err, doc, model) for err in exc.errors()]
+    """Turn pydantic's errors into one diagnostic each, placed at the offending node.
+
+    A misspelt field is reported once, as the unknown field with its correction,
+    not a second time as the required field that is then missing.
+    """
+    errors = exc.errors()
+    misspelt = {(*err["loc"][:-1], suggestion) for err in errors
+                if err["type"] == "extra_forbidden"
+                and (suggestion := _suggestion(str(err["loc"][-1]),
+                                               _model_at(model, tuple(err["loc"][:-1]))))}
+    return [_diagnostic(err, doc, model) for err in errors
+            if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)]
+
+
+def _suggestion(name: str, owner: type[BaseModel] | None) -> str | None:
+    if owner is None:
+        return None
+    close = difflib.get_close_matches(name, list(owner.model_fields), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnostic:
@@ -187,12 +204,12 @@ def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
     prefix = _field_path(loc[:-1])
     if prefix:
         message = f"{prefix}: {message}"
-    if owner is not None:
-        close = difflib.get_close_matches(name, list(owner.model_fields), n=1, cutoff=0.6)
-        if close:
-            return f"{message}; did you mean '{close[0]}'?"
-        return f"{message}; the fields are: {', '.join(owner.model_fields)}"
-    return message
+    if owner is None:
+        return message
+    suggestion = _suggestion(name, owner)
+    if suggestion:
+        return f"{message}; did you mean '{suggestion}'?"
+    return f"{message}; the fields are: {', '.join(owner.model_fields)}"
 
 
 def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:

@@ -1,0 +1,43 @@
+"""The editing guide's error example is what the build really prints for that file."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from build_tools import paths
+
+GUIDE = paths.REPO_ROOT / "content" / "editing.md"
+UPDATE = "sessions/reconvened-concluding-session/updates/07-the-last-day.yaml"
+SESSION = "title: Reconvened concluding session\nkind: concluding\nstart: 2024-07-29\n" \
+          "end: 2024-08-09\ncity: New York\n"
+
+
+def blocks(language: str, after: str) -> list[str]:
+    text = GUIDE.read_text(encoding="utf-8").split(after, 1)[1]
+    return re.findall(rf"```{language}\n(.*?)```", text, flags=re.DOTALL)
+
+
+def test_error_example_matches_the_real_output(data_tree: Callable[..., Path]) -> None:
+    broken = blocks("yaml", "## Read an error message")[0]
+    expected = blocks("text", "## Read an error message")[0]
+    data = data_tree({"sessions/reconvened-concluding-session/session.yaml": SESSION,
+                      UPDATE: broken})
+    result = subprocess.run([sys.executable, "-m", "build_tools", "--data", str(data), "validate"],
+                            cwd=paths.REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == expected
+
+
+def test_example_update_in_the_guide_is_valid(data_tree: Callable[..., Path]) -> None:
+    example = blocks("yaml", "## Add a daily update")[0]
+    example = "\n".join(line.removeprefix("    ") for line in example.splitlines()) + "\n"
+    example = example.replace("gitoc-daily-updates-reconvened", "daily-notes")
+    data = data_tree({"sessions/reconvened-concluding-session/session.yaml": SESSION,
+                      UPDATE: example})
+    result = subprocess.run([sys.executable, "-m", "build_tools", "--data", str(data), "validate"],
+                            cwd=paths.REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
