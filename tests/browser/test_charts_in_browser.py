@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -25,7 +27,7 @@ def test_chart_data_opens_from_the_keyboard_and_downloads(page: Page, site_url: 
     with page.expect_download() as download:
         page.locator("details.uc-chart-data a[download]").first.click()
     assert download.value.suggested_filename == "chart-process-timeline.csv"
-    content = open(download.value.path(), encoding="utf-8-sig").read()
+    content = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert content.splitlines()[0] == "Session,Kind,Start,End,City,Dates"
     img = page.locator("figure.uc-chart img").first
     assert (img.get_attribute("alt") or "").startswith("Timeline of ")
