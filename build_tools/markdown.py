@@ -12,6 +12,7 @@ returned, never raised or printed.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,9 +59,19 @@ def render_block(text: str, context: LinkContext) -> str:
 
 def render_inline(text: str, context: LinkContext) -> str:
     """A `summary` or other one-paragraph text: no surrounding <p>."""
+    if "](" not in text and "<" not in text.replace("&lt;", ""):
+        # No link can be in it, so the HTML is the same on every page that lists it:
+        # a summary shown on the home page, its session page and the updates index is
+        # parsed once. (`<` would start an autolink.)
+        return _link_free_inline(text.strip())
     tokens = _MD.parseInline(text.strip())
     _check_links(tokens, context, line=0)
     return str(_MD.renderer.render(tokens, _MD.options, {}))
+
+
+@functools.lru_cache(maxsize=4096)
+def _link_free_inline(text: str) -> str:
+    return str(_MD.renderer.render(_MD.parseInline(text), _MD.options, {}))
 
 
 def plain_text(text: str) -> str:

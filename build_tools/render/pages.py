@@ -7,6 +7,7 @@ kept become diagnostics placed in the data file they came from.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,7 +64,7 @@ def make_environment() -> jinja2.Environment:
     return env
 
 
-@dataclass
+@dataclass(eq=False)
 class PageRenderer:
     """Renders the pages of one data set; collects the problems found in editor Markdown."""
 
@@ -86,7 +87,11 @@ class PageRenderer:
         return pages
 
     def _render(self, template: str, **context: Any) -> str:
-        return self.env.get_template(template).render(**context)
+        return self._template(template).render(**context)
+
+    @functools.cache  # noqa: B019 - one renderer per build; templates are looked up once
+    def _template(self, name: str) -> jinja2.Template:
+        return self.env.get_template(name)
 
     def _prose(self, doc: YamlDocument, at: tuple[str | int, ...], value: str | None,
                page: str, inline: bool = False) -> str:

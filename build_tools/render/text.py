@@ -41,7 +41,7 @@ def partial_date(value: str) -> str:
 def md_text(value: str) -> str:
     """Plain text made safe inside Markdown: no HTML, emphasis, link or table syntax survives."""
     escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", escaped)
+    return _MD_SPECIAL.sub(r"\\\1", escaped) if _MD_SPECIAL.search(escaped) else escaped
 
 
 def front_matter(**fields: str) -> str:

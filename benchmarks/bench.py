@@ -1,0 +1,162 @@
+"""Build-performance benchmark: generation stage and MkDocs build, 10 to 5,000 updates.
+
+    python -m benchmarks.bench [--sizes 10 100 1000 5000] [--json benchmarks/results.json]
+
+For each size it builds a synthetic data set (benchmarks/synthetic.py) and
+measures, each in a fresh process: the generation stage (load, validate,
+render, write), the whole `mkdocs build --strict`, a rebuild with no change,
+and a rebuild after adding one update (files rewritten, charts drawn). At
+1,000 updates it also times `mkdocs serve` from saving an update to serving
+the changed page. It prints a table and writes JSON. It asserts nothing: the
+targets are read from the table (see benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from benchmarks.synthetic import make_dataset
+from build_tools import paths
+
+ROOT = paths.REPO_ROOT
+
+
+def run_stage(*args: str, env: dict[str, str]) -> dict[str, Any]:
+    result = subprocess.run([sys.executable, "-m", "benchmarks.measure", *args], cwd=ROOT,
+                            env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"stage {args[0]} failed:\n{result.stderr[-3000:]}")
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def measure_size(size: int, work: Path) -> dict[str, Any]:
+    data = make_dataset(work, size)
+    cache, out, site = work / "chart-cache", work / "generated", work / "site"
+    env = dict(os.environ, BRIEFING_DATA_DIR=str(data), BRIEFING_CHART_CACHE=str(cache),
+               NO_MKDOCS_2_WARNING="1")
+    cold = run_stage("generate", str(data), str(out), str(cache), env=env)  # draws the charts
+    generation = run_stage("generate", str(data), str(out / "again"), str(cache), env=env)
+    build = run_stage("mkdocs", str(site), env=env)
+    unchanged = run_stage("generate", str(data), str(out), str(cache), env=env)
+    session = sorted((data / "sessions").glob("synthetic-session-*"))[-1]
+    number = len(list((session / "updates").glob("*.yaml"))) + 1
+    session_yaml = session / "session.yaml"
+    start = next(line for line in session_yaml.read_text().splitlines() if line.startswith("start"))
+    (session / "updates" / f"{number:02d}-one-more.yaml").write_text(
+        f"number: {number}\ntitle: One more\ndate: {start.split(': ')[1]}\nsummary: Added.\n"
+        "body: Added.\n", encoding="utf-8")
+    added = run_stage("generate", str(data), str(out), str(cache), env=env)
+    return {
+        "updates": size,
+        "generation_s": generation["seconds"],
+        "generation_peak_mib": generation["peak_mib"],
+        "mkdocs_build_s": build["seconds"],
+        "build_peak_mib": build["peak_mib"],
+        "generation_share": round(generation["seconds"] / build["seconds"], 3),
+        "ms_per_update": round(1000 * build["seconds"] / size, 2),
+        "charts_first_build": cold["charts_drawn"],
+        "charts_first_build_s": cold["seconds"],
+        "unchanged_rebuild": {"written": unchanged["written"],
+                              "charts_drawn": unchanged["charts_drawn"]},
+        "one_update_added": {"written": added["written"], "charts_drawn": added["charts_drawn"]},
+        "pages": generation["files"],
+    }
+
+
+def serve_reload(work: Path, size: int) -> float:
+    """Seconds from saving an update to `mkdocs serve` serving the changed page."""
+    data = make_dataset(work, size)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, BRIEFING_DATA_DIR=str(data), BRIEFING_CHART_CACHE=str(work / "cc"),
+               NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a",
+                               f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/un-cybercrime-briefing/"
+    page = base + "sessions/synthetic-session-001/updates/01-day-1/"
+    try:
+        _wait(page, "Day 1", 900)
+        update = data / "sessions/synthetic-session-001/updates/01-day-1.yaml"
+        text = update.read_text(encoding="utf-8")
+        began = time.perf_counter()
+        update.write_text(text.replace('title: "Day 1:', 'title: "Renamed day 1:'), encoding="utf-8")
+        _wait(page, "Renamed day 1", 900)
+        return round(time.perf_counter() - began, 2)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _wait(url: str, text: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"timed out waiting for {text!r} at {url}")
+
+
+def machine() -> dict[str, Any]:
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        memory = meminfo.read_text().splitlines()[0].split(":")[1].strip()
+    return {"date": time.strftime("%Y-%m-%d"), "platform": platform.platform(),
+            "python": platform.python_version(), "cpus": os.cpu_count(), "memory": memory,
+            "processor": platform.processor() or platform.machine()}
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    head = ("updates", "generation s", "mkdocs build s", "gen/build", "ms/update",
+            "peak MiB", "charts 1st", "unchanged: written/charts", "+1 update: written/charts")
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for r in rows:
+        lines.append(" | ".join(str(v) for v in (
+            r["updates"], r["generation_s"], r["mkdocs_build_s"], r["generation_share"],
+            r["ms_per_update"], max(r["generation_peak_mib"], r["build_peak_mib"]),
+            r["charts_first_build"],
+            f"{r['unchanged_rebuild']['written']}/{r['unchanged_rebuild']['charts_drawn']}",
+            f"{r['one_update_added']['written']}/{r['one_update_added']['charts_drawn']}")))
+    return "\n".join(f"| {line} |" for line in lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 5000])
+    parser.add_argument("--serve-size", type=int, default=1000)
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for size in args.sizes:
+            print(f"measuring {size} updates...", file=sys.stderr, flush=True)
+            rows.append(measure_size(size, Path(tmp) / str(size)))
+        reload_s = serve_reload(Path(tmp) / "serve", args.serve_size) if args.serve_size else None
+    result = {"machine": machine(), "sizes": rows,
+              "serve_reload": {"updates": args.serve_size, "seconds": reload_s}}
+    args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"Machine: {result['machine']}")
+    print(table(rows))
+    print(f"mkdocs serve, {args.serve_size} updates: changed page served {reload_s} s after save")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
