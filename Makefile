@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: site test serve validate new-update schemas chromium lint clean
+.PHONY: site test serve validate new-update schemas bench chromium lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ validate: $(STAMP)
 	$(BIN)/python -m build_tools validate
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 # make new-update SESSION=reconvened-concluding-session TITLE="The last day"
 new-update: $(STAMP)
@@ -50,8 +50,12 @@ chromium:
 test: $(STAMP) chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
+# Build-performance benchmark (minutes, not part of `make test`): see benchmarks/README.md.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.bench
+
 lint: $(STAMP)
-	$(BIN)/ruff check build_tools tests
+	$(BIN)/ruff check build_tools tests benchmarks
 	$(BIN)/mypy
 
 clean:

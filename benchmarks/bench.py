@@ -82,7 +82,7 @@ def serve_reload(work: Path, size: int) -> float:
         port = s.getsockname()[1]
     env = dict(os.environ, BRIEFING_DATA_DIR=str(data), BRIEFING_CHART_CACHE=str(work / "cc"),
                NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a",
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a",
                                f"127.0.0.1:{port}"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/un-cybercrime-briefing/"

@@ -27,6 +27,7 @@ from build_tools.errors import DataError
 from build_tools.pipeline import Generated, generate
 from build_tools.site_info import SiteInfo
 from build_tools.theme_fixes import fix_html
+from build_tools.write import write_files
 
 log = logging.getLogger("mkdocs.hooks.build_tools")
 SESSIONS_INDEX = "sessions/index.md"
@@ -55,8 +56,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _generated is not None
-    for path, content in _generated.files.items():
-        files.append(File.generated(config, path, content=content))
+    # Staged on disk rather than handed over in memory: a file whose bytes did not
+    # change keeps its modification time, so `mkdocs serve --dirty` rebuilds only
+    # the pages an edit really changed.
+    staging = paths.staging_dir(paths.DATA_DIR)
+    write_files(_generated.files, staging)
+    for path in _generated.files:
+        files.append(File.generated(config, path, abs_src_path=str(staging / path)))
     return files
 
 

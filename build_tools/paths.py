@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -11,6 +12,14 @@ DATA_DIR = Path(os.environ.get("BRIEFING_DATA_DIR", REPO_ROOT / "data")).resolve
 CONTENT_DIR = REPO_ROOT / "content"
 # Drawn charts, reused while their data and drawing code are unchanged.
 CHART_CACHE = Path(os.environ.get("BRIEFING_CHART_CACHE", REPO_ROOT / ".cache" / "charts"))
+
+
+def staging_dir(data_dir: Path) -> Path:
+    """Where the MkDocs hook keeps the generated files of one data directory."""
+    key = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
+    return REPO_ROOT / ".cache" / "generated" / key
+
+
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 

@@ -49,7 +49,8 @@ def served(data_tree: Callable[..., Path]) -> Iterator[tuple[str, Path]]:
     log = data.parent / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a",
+             f"127.0.0.1:{port}"],
             cwd=paths.REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}/un-cybercrime-briefing/"
         try:
