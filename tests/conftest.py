@@ -81,5 +81,14 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(shipped_site: Path) -> Iterator[str]:
-    yield from serve_directory(shipped_site)
+def site_url(shipped_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped site served under its sub-path, as GitHub Pages serves a project site."""
+    from urllib.parse import urlsplit
+
+    from build_tools.site_info import site_info
+
+    sub_path = urlsplit(site_info().url).path.strip("/")
+    root = tmp_path_factory.mktemp("served")
+    (root / sub_path).symlink_to(shipped_site, target_is_directory=True)
+    for base in serve_directory(root):
+        yield f"{base}{sub_path}/"

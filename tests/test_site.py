@@ -62,7 +62,7 @@ def test_updates_index_lists_every_update_newest_first(shipped_site: Path) -> No
 
 def test_home_shows_latest_updates_with_summaries(shipped_site: Path) -> None:
     page = soup(shipped_site, "")
-    items = page.select("article li:has(strong a)")
+    items = [li for li in page.select("article li") if li.select_one("strong a")]
     assert [li.select_one("strong a").get_text() for li in items] == list(
         reversed(UPDATE_TITLES))[:5]
     assert all(len(li.get_text()) > len(li.select_one("strong a").get_text()) + 40 for li in items)
