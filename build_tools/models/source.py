@@ -25,6 +25,9 @@ class Source(Model):
     kind: SourceKind = Field(description="What sort of document it is.")
     url: WebUrl | None = Field(None, description="Web address; left out when not known.")
     note: PlainText | None = Field(None, description="One plain sentence on what it covers.")
+    short: PlainText | None = Field(
+        None, description="Name in short citations, e.g. 'GI-TOC, Endgame'; default: the title."
+    )
 
 
 class SourcesFile(Model):

@@ -99,10 +99,21 @@ class PageRenderer:
             return ""
         context = LinkContext(page_url(page), self.site_urls)
         html = (render_inline if inline else render_block)(value, context)
+        if inline:  # one line, so that it can sit in a list item or a table cell
+            html = html.replace("\n", " ")
         for problem in context.problems:
             self.diagnostics.append(error(_text_location(doc, at, problem.line),
                                           f"{_dotted(at)}: {problem.message}"))
         return html.strip()
+
+    def cite_short(self, ref: SourceRef) -> str:
+        """A compact citation for running lists: the source's short name, linked to its entry."""
+        if ref.ref is None:
+            return f"[{text.md_text(ref.title or '')}]({ref.url})"
+        source = self.dataset.sources[ref.ref]
+        name = text.md_text(source.short or source.title)
+        where = f", {text.md_text(ref.locator)}" if ref.locator else ""
+        return f"[{name}](/sources/index.md#{source.id}){where}"
 
     def cite(self, ref: SourceRef) -> str:
         """One source reference as a Markdown line."""
@@ -143,7 +154,7 @@ class PageRenderer:
     def _status_item(self, item: Any, at: tuple[str | int, ...], page: str) -> dict[str, Any]:
         doc = self.dataset.documents["status.yaml"]
         return {"item": item, "body": self._prose(doc, (*at, "body"), item.body, page, True),
-                "sources": [self.cite(r) for r in item.sources]}
+                "sources": [self.cite_short(r) for r in item.sources]}
 
     def process(self) -> str:
         page = "sessions/index.md"
