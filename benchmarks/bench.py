@@ -1,6 +1,6 @@
 """Build-performance benchmark: generation stage and MkDocs build, 10 to 5,000 updates.
 
-    python -m benchmarks.bench [--sizes 10 100 1000 5000] [--json benchmarks/results.json]
+    python -m benchmarks.bench [--sizes 10 100 500 1000 5000] [--json benchmarks/results.json]
 
 For each size it builds a synthetic data set (benchmarks/synthetic.py) and
 measures, each in a fresh process: the generation stage (load, validate,
@@ -139,7 +139,7 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500, 1000, 5000])
     parser.add_argument("--serve-size", type=int, default=1000)
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json")
     args = parser.parse_args()

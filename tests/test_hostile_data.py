@@ -31,7 +31,7 @@ HOSTILE_UPDATE = f"""\
 number: 4
 title: 'He said "hi" --- {{{{ 7*7 }}}} & more'
 date: 2023-08-23
-summary: "<b onmouseover=alert(1)>bold</b> summary"
+summary: "<b onmouseover=alert(1)>bold</b> \\" onfocus=\\"alert(2) summary"
 body: |
 {''.join('  ' + line + chr(10) if line else chr(10) for line in HOSTILE_BODY.splitlines())}"""
 HOSTILE_CELL = '      value: "<script>alert(\'cell\')</script> | pipe"'

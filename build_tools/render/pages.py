@@ -8,6 +8,7 @@ kept become diagnostics placed in the data file they came from.
 from __future__ import annotations
 
 import functools
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -232,10 +233,12 @@ class PageRenderer:
 
 
 def _meta_description(markdown: str | None) -> str:
+    """The page's description, HTML-escaped: the theme prints it into an attribute as it is."""
     if not markdown:
         return ""
     words = plain_text(markdown.split("\n\n")[0])
-    return words if len(words) <= 200 else words[:197].rsplit(" ", 1)[0] + "…"
+    short = words if len(words) <= 200 else words[:197].rsplit(" ", 1)[0] + "…"
+    return html.escape(short, quote=True)
 
 
 def _dotted(at: Iterable[str | int]) -> str:
