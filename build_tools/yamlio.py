@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -35,8 +35,7 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _QUOTED_STYLES = {"'", '"', "|", ">"}
 
 
-@dataclass(frozen=True)
-class TextOrigin:
+class TextOrigin(NamedTuple):
     """Where the text of a string value starts, to place messages about its content."""
 
     line: int
@@ -71,13 +70,11 @@ def read_yaml(data: bytes, path: str) -> tuple[YamlDocument | None, list[Diagnos
     text, problem = _decode(data, path)
     if problem:
         return None, [problem]
-    tab = _find_tab_indent(text, path)
-    if tab:
-        return None, [tab]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, path)]
+        # A tab in the indentation is the likeliest cause, and PyYAML words it obscurely.
+        return None, [_find_tab_indent(text, path) or _syntax_error(exc, path)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml errors always carry marks
         return None, [error(Location(path), f"YAML syntax error: {exc}")]
     doc = YamlDocument(path=path, value=None)

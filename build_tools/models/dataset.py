@@ -6,6 +6,7 @@ parsed document, whose locations later stages use in their messages.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from build_tools.models.draft import Draft
@@ -63,12 +64,16 @@ class Dataset:
     tables: tuple[TableRecord, ...] = ()  # in page order
 
     def session(self, session_id: str) -> SessionRecord:
-        return next(s for s in self.sessions if s.id == session_id)
+        return self._sessions_by_id[session_id]
 
     def draft(self, draft_id: str) -> Draft:
         return next(d for d in self.drafts if d.id == draft_id)
 
-    @property
+    @functools.cached_property
+    def _sessions_by_id(self) -> dict[str, SessionRecord]:
+        return {s.id: s for s in self.sessions}
+
+    @functools.cached_property
     def updates(self) -> tuple[UpdateRecord, ...]:
         """Every update, newest first (by date, then session start, then number)."""
         order = {s.id: i for i, s in enumerate(self.sessions)}
