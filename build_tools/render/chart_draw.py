@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,19 +135,20 @@ def _bars(chart: Chart, theme: Theme) -> Figure:
 
 def _matrix(chart: Chart, theme: Theme) -> Figure:
     rows, columns = chart.rows, chart.columns[1:]
-    figure, ax = plt.subplots(figsize=(1.9 * len(columns) + 2.6, 0.62 * len(rows) + 1.2))
+    figure, ax = plt.subplots(figsize=(1.5 * len(columns) + 2.4, 0.55 * len(rows) + 1.0))
     for y, row in enumerate(rows):
         for x, value in enumerate(row[1:]):
             word = str(value).strip().lower()
             fill = theme.fills.get(word, theme.fills["other"])
             ax.add_patch(Rectangle((x, y), 1, 1, facecolor=fill, edgecolor=theme.grid))
             ax.text(x + 0.5, y + 0.5, str(value), ha="center", va="center", color=theme.text,
-                    fontsize=9, wrap=True)
+                    fontsize=10)
     ax.set_xlim(0, len(columns))
     ax.set_ylim(len(rows), 0)
-    ax.set_xticks([i + 0.5 for i in range(len(columns))], [str(c) for c in columns], fontsize=8)
+    ax.set_xticks([i + 0.5 for i in range(len(columns))],
+                  [textwrap.fill(str(c), 16) for c in columns], fontsize=9)
     ax.xaxis.tick_top()
-    ax.set_yticks([i + 0.5 for i in range(len(rows))], [str(r[0]) for r in rows])
+    ax.set_yticks([i + 0.5 for i in range(len(rows))], [textwrap.fill(str(r[0]), 26) for r in rows])
     ax.tick_params(length=0)
     _style(ax, theme)
     return figure

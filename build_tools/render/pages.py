@@ -221,7 +221,7 @@ class PageRenderer:
             shown = text.md_text(str(value)).replace("\n", "<br>")
         if isinstance(cell, LongCell):
             extra = [text.md_text(cell.note)] if cell.note else []
-            extra += [self.cite(r) for r in cell.sources]
+            extra += [self.cite_short(r) for r in cell.sources]
             if extra:
                 shown += "<br><small>" + " · ".join(extra) + "</small>"
         return shown
