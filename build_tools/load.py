@@ -23,7 +23,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from build_tools.errors import Diagnostic, Location, error
+from build_tools.models.article import Article, ChaptersFile, Provision
 from build_tools.models.draft import DraftsFile
+from build_tools.models.positions import PositionsFile, StatesFile, VotesFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourcesFile
 from build_tools.models.status import Status
@@ -34,6 +36,7 @@ from build_tools.yamlio import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
+ARTICLE_FILE = re.compile(r"(?P<number>[0-9]{2,})\.yaml\Z")
 UPDATE_FILE = re.compile(r"(?P<number>[0-9]{2,})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml\Z")
 DATA_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SINGLE_FILES: dict[str, type[BaseModel]] = {
@@ -41,10 +44,18 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "drafts.yaml": DraftsFile,
     "status.yaml": Status,
 }
+# Files a data set may do without: a site can run before its convention is annotated.
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {
+    "states.yaml": StatesFile,
+    "positions.yaml": PositionsFile,
+    "votes.yaml": VotesFile,
+    "convention/chapters.yaml": ChaptersFile,
+}
 LAYOUT_HELP = (
-    "data/ holds sources.yaml, drafts.yaml, status.yaml and "
-    "sessions/<session-id>/session.yaml with sessions/<session-id>/updates/NN-slug.yaml, "
-    "and tables/<table-id>.yaml"
+    "data/ holds sources.yaml, drafts.yaml, status.yaml, states.yaml, positions.yaml, "
+    "votes.yaml, sessions/<session-id>/session.yaml with sessions/<session-id>/updates/"
+    "NN-slug.yaml, tables/<table-id>.yaml, convention/chapters.yaml, "
+    "convention/articles/NN.yaml and convention/provisions/<provision-id>.yaml"
 )
 
 
@@ -62,6 +73,8 @@ class Loaded:
     updates: dict[tuple[str, str], Parsed[Update]] = field(default_factory=dict)
     session_folders: set[str] = field(default_factory=set)  # those that hold a session.yaml
     tables: dict[str, Parsed[Table]] = field(default_factory=dict)
+    articles: dict[str, Parsed[Article]] = field(default_factory=dict)  # file stem -> article
+    provisions: dict[str, Parsed[Provision]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -82,10 +95,28 @@ def load(data_dir: Path, repo_root: Path) -> Loaded:
 def _load_file(path: Path, data_dir: Path, repo_root: Path, loaded: Loaded) -> None:
     shown = display_path(path, repo_root)
     parts = path.relative_to(data_dir).parts
-    if len(parts) == 1 and parts[0] in SINGLE_FILES:
-        parsed = parse_file(path, shown, SINGLE_FILES[parts[0]], loaded.diagnostics)
+    name = "/".join(parts)
+    single = SINGLE_FILES.get(name) or OPTIONAL_FILES.get(name)
+    if single is not None:
+        parsed = parse_file(path, shown, single, loaded.diagnostics)
         if parsed:
-            loaded.singles[parts[0]] = parsed
+            loaded.singles[name] = parsed
+        return
+    if len(parts) == 3 and parts[:2] == ("convention", "articles"):
+        if not ARTICLE_FILE.match(parts[2]):
+            loaded.diagnostics.append(error(Location(shown), (
+                f"the article file name '{parts[2]}' is not the article's number "
+                "(for example 06.yaml)")))
+            return
+        article = parse_file(path, shown, Article, loaded.diagnostics)
+        if article:
+            loaded.articles[path.stem] = article
+        return
+    if len(parts) == 3 and parts[:2] == ("convention", "provisions") and name.endswith(".yaml"):
+        if _check_id(path.stem, "provision file", shown, loaded.diagnostics):
+            provision = parse_file(path, shown, Provision, loaded.diagnostics)
+            if provision:
+                loaded.provisions[path.stem] = provision
         return
     if len(parts) == 3 and parts[0] == "sessions" and parts[2] == "session.yaml":
         if _check_session_id(parts[1], shown, loaded.diagnostics):

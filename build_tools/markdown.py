@@ -16,6 +16,7 @@ import functools
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -29,6 +30,12 @@ class LinkProblem:
     message: str
 
 
+class References(Protocol):
+    """Turns references in a run of text into links (see `render/article_links.py`)."""
+
+    def link(self, text: str, line: int) -> list[str | tuple[str, str]]: ...
+
+
 @dataclass
 class LinkContext:
     """The page being written, and the site paths that exist ("sessions/x/", ...)."""
@@ -36,6 +43,7 @@ class LinkContext:
     page_url: str
     site_urls: frozenset[str]
     problems: list[LinkProblem] = field(default_factory=list)
+    references: References | None = None  # links article references when set
 
 
 def _parser() -> MarkdownIt:
@@ -96,12 +104,50 @@ def _check_links(tokens: Sequence[Token], context: LinkContext, line: int) -> No
     for token in tokens:
         if token.map:
             line = token.map[0]
-        if token.type == "link_open":
+        if token.type == "inline" and token.children and context.references is not None:
+            token.children = _link_references(token.children, context.references, line)
+        if token.type == "link_open" and not token.meta.get("reference"):
             token.attrSet("href", _resolve(str(token.attrGet("href") or ""), context, line))
         elif token.type == "image":
             token.attrSet("src", _resolve(str(token.attrGet("src") or ""), context, line))
         if token.children:
             _check_links(token.children, context, line)
+
+
+def _link_references(tokens: list[Token], references: References, line: int) -> list[Token]:
+    """Text outside links and code, with its references made into links.
+
+    A run of text over several source lines is linked as one: a reference may
+    be broken across lines, and the words around it are kept whole.
+    """
+    out: list[Token] = []
+    run: list[str] = []
+    depth = 0
+    for token in tokens:
+        depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+        if not depth and (token.type == "text" or (token.type == "softbreak" and run)):
+            run.append(token.content if token.type == "text" else " ")
+            continue
+        if run:
+            out.extend(_linked_text("".join(run), references, line))
+            run.clear()
+        out.append(token)
+    if run:
+        out.extend(_linked_text("".join(run), references, line))
+    return out
+
+
+def _linked_text(text: str, references: References, line: int) -> list[Token]:
+    out: list[Token] = []
+    for piece in references.link(text, line):
+        if isinstance(piece, str):
+            out.append(Token("text", "", 0, content=piece))
+        else:
+            words, href = piece
+            out += [Token("link_open", "a", 1, attrs={"href": href}, meta={"reference": True}),
+                    Token("text", "", 0, content=words),
+                    Token("link_close", "a", -1)]
+    return out
 
 
 def _resolve(href: str, context: LinkContext, line: int) -> str:

@@ -31,6 +31,8 @@ from build_tools.write import write_files
 
 log = logging.getLogger("mkdocs.hooks.build_tools")
 SESSIONS_INDEX = "sessions/index.md"
+# Sections that exist only when data/ has their files (the convention, the states).
+OPTIONAL_SECTIONS = ("convention/index.md", "states/index.md")
 _generated: Generated | None = None
 
 
@@ -75,11 +77,15 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def _expand_sessions(nav: list[Any], generated: Generated) -> list[Any]:
-    """The nav entry that points at the sessions index becomes a section listing each session."""
+    """The nav entry that points at the sessions index becomes a section listing each session;
+    an entry for a section the data does not have is left out."""
     sessions = [{s.data.title: s.page} for s in generated.dataset.sessions]
     expanded: list[Any] = []
     for item in nav:
-        if isinstance(item, dict) and list(item.values()) == [SESSIONS_INDEX]:
+        target = list(item.values()) if isinstance(item, dict) else []
+        if target and target[0] in OPTIONAL_SECTIONS and target[0] not in generated.files:
+            continue
+        if target == [SESSIONS_INDEX]:
             title = next(iter(item))
             expanded.append({title: [SESSIONS_INDEX, *sessions]})
         else:

@@ -16,7 +16,9 @@ from build_tools.chart_cache import chart_files
 from build_tools.errors import DataError, Diagnostic, Severity, count_errors, sorted_diagnostics
 from build_tools.load import load
 from build_tools.models.dataset import Dataset
+from build_tools.render import positions_grid
 from build_tools.render.charts import chart_csv, charts
+from build_tools.render.convention_pages import CONVENTION_PAGES
 from build_tools.render.feeds import feeds
 from build_tools.render.pages import INDEX_PAGES, PageRenderer, page_url
 from build_tools.render.tables import table_downloads
@@ -50,7 +52,12 @@ def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_
         raise DataError(diagnostics)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(table_downloads(dataset.tables, dataset.sources))
+    figures = renderer.figures  # with the charts drawn from what the pages link
     files.update({chart.csv: chart_csv(chart) for chart in figures})
+    if dataset.convention.states:
+        files[positions_grid.CSV_PATH] = positions_grid.positions_csv(dataset.convention)
+        files[positions_grid.JSON_PATH] = positions_grid.positions_json(dataset.convention,
+                                                                        dataset.sources)
     site = site or site_info()
     files.update(feeds(dataset, site.url, site.name))
     drawn = chart_files(figures, chart_cache)
@@ -64,6 +71,11 @@ def _site_urls(dataset: Dataset, content_dir: Path) -> set[str]:
     pages = set(INDEX_PAGES)
     pages |= {s.page for s in dataset.sessions}
     pages |= {u.page for u in dataset.updates}
+    convention = dataset.convention
+    if convention.articles:
+        pages |= set(CONVENTION_PAGES) | {a.page for a in convention.articles}
+    if convention.states:
+        pages |= {"states/index.md"} | {f"states/{s.id}.md" for s in convention.states}
     if content_dir.is_dir():
         pages |= {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md")}
     return {page_url(p) for p in pages}

@@ -15,7 +15,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from build_tools import paths
+from build_tools.models.article import Article, ChaptersFile, Provision
 from build_tools.models.draft import DraftsFile
+from build_tools.models.positions import PositionsFile, StatesFile, VotesFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourcesFile
 from build_tools.models.status import Status
@@ -32,6 +34,12 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "drafts": (DraftsFile, "data/drafts.yaml"),
     "status": (Status, "data/status.yaml"),
     "table": (Table, "data/tables/*.yaml"),
+    "article": (Article, "data/convention/articles/*.yaml"),
+    "provision": (Provision, "data/convention/provisions/*.yaml"),
+    "chapters": (ChaptersFile, "data/convention/chapters.yaml"),
+    "states": (StatesFile, "data/states.yaml"),
+    "positions": (PositionsFile, "data/positions.yaml"),
+    "votes": (VotesFile, "data/votes.yaml"),
 }
 
 

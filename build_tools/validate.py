@@ -20,6 +20,7 @@ from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, Upda
 from build_tools.models.draft import DraftsFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourceRef, SourcesFile
+from build_tools.validate_convention import convention
 from build_tools.validate_tables import table_rules
 from build_tools.yamlio import YamlDocument
 
@@ -45,6 +46,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         out.extend(table_rules(table))
         out.extend(refs.check_sources_in(Parsed(table.data, table.doc)))
         out.extend(refs.check_draft(table.data.draft, table.doc))
+    annotated = convention(loaded, refs, out)
     if not (sources and drafts and status):
         return None, out
     dataset = Dataset(
@@ -54,6 +56,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         status=status.model,
         documents={name: parsed.doc for name, parsed in loaded.singles.items()},
         tables=tuple(sorted(tables, key=lambda t: (t.data.order, t.id))),
+        convention=annotated,
     )
     return dataset, out
 
@@ -72,10 +75,16 @@ class _Refs:
                 where = parsed.doc.location((*path, "ref"))
                 yield error(where, _unknown("source", ref.ref, self.sources, "data/sources.yaml"))
 
-    def check_draft(self, draft: str | None, doc: YamlDocument) -> Iterator[Diagnostic]:
+    def check_draft(self, draft: str | None, doc: YamlDocument,
+                    at: tuple[str | int, ...] = ("draft",)) -> Iterator[Diagnostic]:
         if draft is not None and draft not in self.drafts:
-            yield error(doc.location(("draft",)),
-                        _unknown("draft", draft, self.drafts, "data/drafts.yaml"))
+            yield error(doc.location(at), _unknown("draft", draft, self.drafts, "data/drafts.yaml"))
+
+    def check_session(self, session: str | None, doc: YamlDocument,
+                      at: tuple[str | int, ...]) -> Iterator[Diagnostic]:
+        if session is not None and session not in self.sessions:
+            yield error(doc.location(at),
+                        _unknown("session", session, self.sessions, "data/sessions/"))
 
 
 def _unknown(kind: str, value: str, known: Iterable[str], where: str) -> str:
@@ -112,9 +121,7 @@ def _unique_ids(parsed: Parsed[SourcesFile] | Parsed[DraftsFile], field: str,
 
 def _draft_sessions(drafts: Parsed[DraftsFile], refs: _Refs) -> Iterator[Diagnostic]:
     for i, draft in enumerate(drafts.model.drafts):
-        if draft.session is not None and draft.session not in refs.sessions:
-            yield error(drafts.doc.location(("drafts", i, "session")),
-                        _unknown("session", draft.session, refs.sessions, "data/sessions/"))
+        yield from refs.check_session(draft.session, drafts.doc, ("drafts", i, "session"))
 
 
 def _session_record(session_id: str, parsed: Parsed[Session], loaded: Loaded, refs: _Refs,

@@ -25,7 +25,9 @@ def test_each_chart_draws_the_same_bytes_twice() -> None:
 def test_a_second_build_draws_no_chart(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = generate(chart_cache=cache)
-    assert first.charts_drawn == 2 * len(charts(first.dataset))
+    svgs = [p for p in first.files if p.startswith("charts/") and p.endswith(".svg")]
+    assert len(svgs) >= 2 * len(charts(first.dataset)) + 2  # and the most-discussed articles
+    assert first.charts_drawn == len(svgs)
     second = generate(chart_cache=cache)
     assert second.charts_drawn == 0
     assert second.files == first.files
@@ -35,10 +37,13 @@ def test_a_data_change_redraws_only_the_charts_it_feeds(data_tree: Callable[...,
                                                        tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     data = data_tree()
-    assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 2  # the timeline, two themes
+    # the timeline, the most-discussed articles and the positions grid, two themes each
+    assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 6
     update = data / "sessions/alpha-session/updates/03-last-day.yaml"
     update.write_text(update.read_text().replace("Closed.", "Closed for good."))
     assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 0
+    update.write_text(update.read_text().replace("Closed for good.", "Closed, article 1 too."))
+    assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 2  # most-discussed only
     session = data / "sessions/beta-session/session.yaml"
     session.write_text(session.read_text().replace("city: Vienna", "city: Geneva"))
     assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 2

@@ -114,8 +114,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "stray file": (
         {"notes.txt": "to do"},
         ["data/notes.txt:1:1: error: this file is not part of the data; data/ holds "
-         "sources.yaml, drafts.yaml, status.yaml and sessions/<session-id>/session.yaml with "
-         "sessions/<session-id>/updates/NN-slug.yaml, and tables/<table-id>.yaml"],
+         "sources.yaml, drafts.yaml, status.yaml, states.yaml, positions.yaml, votes.yaml, "
+         "sessions/<session-id>/session.yaml with sessions/<session-id>/updates/NN-slug.yaml, "
+         "tables/<table-id>.yaml, convention/chapters.yaml, convention/articles/NN.yaml and "
+         "convention/provisions/<provision-id>.yaml"],
     ),
     "unknown source": (
         {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "sources:\n  - ref: brief-on\n"},

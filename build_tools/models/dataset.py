@@ -7,9 +7,11 @@ parsed document, whose locations later stages use in their messages.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from build_tools.models.article import FINAL_TEXT, Article, Chapter, Provision
 from build_tools.models.draft import Draft
+from build_tools.models.positions import Position, State, Vote
 from build_tools.models.session import Session
 from build_tools.models.source import Source
 from build_tools.models.status import Status
@@ -62,6 +64,7 @@ class Dataset:
     status: Status
     documents: dict[str, YamlDocument]  # the single files by name: "status.yaml", ...
     tables: tuple[TableRecord, ...] = ()  # in page order
+    convention: Convention = field(default_factory=lambda: Convention())
 
     def session(self, session_id: str) -> SessionRecord:
         return self._sessions_by_id[session_id]
@@ -82,3 +85,69 @@ class Dataset:
             sorted(every, key=lambda u: (u.data.date, order[u.session_id], u.data.number),
                    reverse=True)
         )
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    data: Article
+    doc: YamlDocument
+
+    @property
+    def number(self) -> int:
+        return self.data.number
+
+    @property
+    def page(self) -> str:
+        return f"convention/article-{self.number}.md"
+
+    @property
+    def heading(self) -> str:
+        return f"Article {self.number}"
+
+
+@dataclass(frozen=True)
+class ProvisionRecord:
+    id: str  # the file name without .yaml: also its anchor on the provisions page
+    data: Provision
+    doc: YamlDocument
+
+    page = "convention/provisions.md"
+
+
+@dataclass(frozen=True)
+class Convention:
+    """The annotated convention and the states' record on it; empty when data/ has none."""
+
+    chapters: tuple[Chapter, ...] = ()
+    articles: tuple[ArticleRecord, ...] = ()  # by number
+    provisions: tuple[ProvisionRecord, ...] = ()
+    states: tuple[State, ...] = ()
+    positions: tuple[Position, ...] = ()
+    votes: tuple[Vote, ...] = ()
+    documents: dict[str, YamlDocument] = field(default_factory=dict)  # chapters/states/... files
+
+    def article(self, number: int) -> ArticleRecord | None:
+        return self._articles.get(number)
+
+    def provision(self, provision_id: str) -> ProvisionRecord | None:
+        return next((p for p in self.provisions if p.id == provision_id), None)
+
+    def state(self, state_id: str) -> State:
+        return next(s for s in self.states if s.id == state_id)
+
+    def chapter(self, number: int) -> Chapter | None:
+        return next((c for c in self.chapters if c.number == number), None)
+
+    def resolve(self, draft: str, number: int) -> int | None:
+        """The article of the final text that was article `number` of `draft`, if known."""
+        if draft == FINAL_TEXT:
+            return number if number in self._articles else None
+        return self._numbering.get((draft, number))
+
+    @functools.cached_property
+    def _articles(self) -> dict[int, ArticleRecord]:
+        return {a.number: a for a in self.articles}
+
+    @functools.cached_property
+    def _numbering(self) -> dict[tuple[str, int], int]:
+        return {(n.draft, n.number): a.number for a in self.articles for n in a.data.numbers}

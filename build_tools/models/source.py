@@ -21,7 +21,8 @@ class Source(Model):
     title: PlainText = Field(description="Title of the document.")
     author: PlainText | None = Field(None, description="Author, where the document names one.")
     publisher: PlainText = Field(description="Organization that published it.")
-    date: PartialDate = Field(description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    date: PartialDate | None = Field(
+        None, description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD; left out when not known.")
     kind: SourceKind = Field(description="What sort of document it is.")
     url: WebUrl | None = Field(None, description="Web address; left out when not known.")
     note: PlainText | None = Field(None, description="One plain sentence on what it covers.")

@@ -122,13 +122,13 @@ def _bars(chart: Chart, theme: Theme) -> Figure:
         adopted = label in chart.highlight
         ax.barh(i, value, color=theme.series[0 if adopted else 3], hatch="//" if adopted else None,
                 edgecolor=theme.text, linewidth=0.6)
-        note = f"{value:g} states" + ("  (adopted)" if adopted else "")
+        note = f"{value:g} {chart.unit}" + ("  (adopted)" if adopted else "")
         ax.annotate(note, (value, i), xytext=(4, 0), textcoords="offset points",
                     va="center", color=theme.text)
-    ax.set_yticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)), [textwrap.fill(label, 44) for label in labels])
     ax.invert_yaxis()
     ax.set_xlim(0, max(values) * 1.35)
-    ax.set_xlabel("States in support")
+    ax.set_xlabel(chart.axis)
     _style(ax, theme)
     return figure
 
@@ -139,7 +139,7 @@ def _matrix(chart: Chart, theme: Theme) -> Figure:
     for y, row in enumerate(rows):
         for x, value in enumerate(row[1:]):
             word = str(value).strip().lower()
-            fill = theme.fills.get(word, theme.fills["other"])
+            fill = theme.fills.get(word, theme.fills["other"] if word.strip("–") else theme.fills["no"])
             ax.add_patch(Rectangle((x, y), 1, 1, facecolor=fill, edgecolor=theme.grid))
             ax.text(x + 0.5, y + 0.5, str(value), ha="center", va="center", color=theme.text,
                     fontsize=10)

@@ -41,6 +41,8 @@ class Chart:
     markers: tuple[Marker, ...] = field(default=())
     highlight: tuple[str, ...] = field(default=())  # row labels drawn as the outcome
     table: str | None = None  # the reference table it is drawn from, shown beside it
+    unit: str = "states"  # what a bar counts
+    axis: str = "States in support"
 
     @property
     def svg(self) -> str:
@@ -153,4 +155,25 @@ def tier_reach(dataset: Dataset) -> Chart | None:
         columns=("Crime tier", *(c.label for c in reach)),
         rows=rows,
         table=table.id,
+    )
+
+
+MOST_DISCUSSED = 12
+
+
+def most_discussed(updates_by_article: dict[int, int], titles: dict[int, str]) -> Chart | None:
+    """The articles named in the most daily updates (counted from the links in their bodies)."""
+    ranked = sorted(updates_by_article.items(), key=lambda kv: (-kv[1], kv[0]))[:MOST_DISCUSSED]
+    if not ranked:
+        return None
+    rows = tuple((f"Art. {number}: {titles[number]}", count) for number, count in ranked)
+    return Chart(
+        id="most-discussed", kind="bars",
+        title="The most-discussed articles",
+        caption="The articles named in the most daily updates, counted from the article "
+                "references the site links in every update.",
+        alt="Bar chart of the number of daily updates that name each article: "
+            + "; ".join(f"article {n}: {c}" for n, c in ranked) + ".",
+        columns=("Article", "Daily updates naming it"),
+        rows=rows, unit="updates", axis="Daily updates naming it",
     )

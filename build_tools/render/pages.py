@@ -15,14 +15,19 @@ from typing import Any
 
 import jinja2
 
-from build_tools.errors import Diagnostic, Location, error
+from build_tools.errors import Diagnostic, Location, error, warning
 from build_tools.markdown import LinkContext, plain_text, render_block, render_inline
+from build_tools.models.article import FINAL_TEXT
 from build_tools.models.dataset import Dataset, SessionRecord, UpdateRecord
 from build_tools.models.source import SourceRef
 from build_tools.models.table import Cell, Column, LongCell, cell_value
 from build_tools.paths import TEMPLATES_DIR
 from build_tools.render import text
-from build_tools.render.charts import Chart
+from build_tools.render.article_links import ArticleLinker, Mention, Origin
+from build_tools.render.charts import Chart, most_discussed
+from build_tools.render.convention_pages import ConventionPages
+from build_tools.render.positions_grid import grid, grid_chart
+from build_tools.render.state_pages import StatePages
 from build_tools.render.tables import csv_path, json_path
 from build_tools.yamlio import YamlDocument
 
@@ -74,6 +79,7 @@ class PageRenderer:
     figures: tuple[Chart, ...] = ()
     env: jinja2.Environment = field(default_factory=make_environment)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     def render_all(self) -> dict[str, str]:
         renderers = (self.home, self.process, self.updates_index, self.sources, self.tables,
@@ -85,7 +91,21 @@ class PageRenderer:
                 previous = session.updates[i - 1] if i else None
                 following = session.updates[i + 1] if i + 1 < len(session.updates) else None
                 pages[update.page] = self.update(update, session, previous, following)
+        # The convention's pages list the mentions made above, and show charts drawn from them.
+        self.figures += tuple(c for c in (self._most_discussed(), grid_chart(
+            self.dataset.convention, grid(self.dataset.convention))) if c is not None)
+        pages.update(ConventionPages(self).render())
+        pages.update(StatePages(self).render())
         return pages
+
+    def _most_discussed(self) -> Chart | None:
+        updates: dict[int, set[str]] = {}
+        for mention in self.mentions:
+            if mention.origin.kind == "update":
+                updates.setdefault(mention.article, set()).add(mention.origin.page)
+        titles = {a.number: a.data.title if a.data.title_status != "unconfirmed"
+                  else "heading not confirmed" for a in self.dataset.convention.articles}
+        return most_discussed({n: len(pages) for n, pages in updates.items()}, titles)
 
     def _render(self, template: str, **context: Any) -> str:
         return self._template(template).render(**context)
@@ -95,17 +115,37 @@ class PageRenderer:
         return self.env.get_template(name)
 
     def _prose(self, doc: YamlDocument, at: tuple[str | int, ...], value: str | None,
-               page: str, inline: bool = False) -> str:
+               page: str, inline: bool = False, draft: str | None = None,
+               origin: Origin | None = None) -> str:
+        """Editor Markdown as HTML; with `draft`, its article references become links."""
         if not value:
             return ""
         context = LinkContext(page_url(page), self.site_urls)
-        html = (render_inline if inline else render_block)(value, context)
+        linker = self._linker(draft, value, page, origin) if draft else None
+        context.references = linker
+        html = (render_inline if inline and not linker else render_block)(value, context)
         if inline:  # one line, so that it can sit in a list item or a table cell
             html = html.replace("\n", " ")
         for problem in context.problems:
             self.diagnostics.append(error(_text_location(doc, at, problem.line),
                                           f"{_dotted(at)}: {problem.message}"))
+        if linker:
+            self.mentions += linker.mentions
+            for found in linker.problems:
+                where = _text_location(doc, at, found.line)
+                self.diagnostics.append(warning(
+                    Location(where.path, where.line, (where.column or 1) + found.column),
+                    f"{_dotted(at)}: {found.message}"))
         return html.strip()
+
+    def _linker(self, draft: str, value: str, page: str,
+                origin: Origin | None) -> ArticleLinker | None:
+        convention = self.dataset.convention
+        if not convention.articles:
+            return None
+        title = self.dataset.draft(draft).title if draft != FINAL_TEXT else "final text"
+        return ArticleLinker(convention, draft, title.lower().removesuffix(" of the convention"),
+                             page_url(page), value, origin)
 
     def cite_short(self, ref: SourceRef) -> str:
         """A compact citation for running lists: the source's short name, linked to its entry."""
@@ -123,7 +163,7 @@ class PageRenderer:
         source = self.dataset.sources[ref.ref]
         parts = [f"[*{text.md_text(source.title)}*](/sources/index.md#{source.id})"]
         parts += [text.md_text(p) for p in (source.author, source.publisher) if p]
-        parts.append(text.partial_date(source.date))
+        parts.append(text.partial_date(source.date) if source.date else "date not known")
         if ref.locator:
             parts.append(text.md_text(ref.locator))
         line = ", ".join(parts)
@@ -175,7 +215,10 @@ class PageRenderer:
             session=session,
             description=_meta_description(data.summary) or f"{data.title}, {data.city}.",
             draft=self.dataset.draft(data.draft) if data.draft else None,
-            summary=self._prose(session.doc, ("summary",), data.summary, session.page),
+            summary=self._prose(session.doc, ("summary",), data.summary, session.page,
+                                draft=data.draft or FINAL_TEXT,
+                                origin=Origin("session", data.title, session.page,
+                                              data.start.isoformat())),
             updates=[self._update_item(u, session.page) for u in session.updates],
             sources=[self.cite(r) for r in data.sources],
         )
@@ -187,7 +230,10 @@ class PageRenderer:
             update=update,
             session=session,
             description=_meta_description(update.data.summary),
-            body=self._prose(update.doc, ("body",), update.data.body, update.page),
+            body=self._prose(update.doc, ("body",), update.data.body, update.page,
+                             draft=update.data.draft or session.data.draft or FINAL_TEXT,
+                             origin=Origin("update", update.heading, update.page,
+                                           update.data.date.isoformat())),
             previous=previous,
             following=following,
             sources=[self.cite(r) for r in update.data.sources],

@@ -52,3 +52,15 @@ def front_matter(**fields: str) -> str:
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+_ROMAN = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def roman(number: int) -> str:
+    """Chapter numbers as the convention writes them: 4 -> 'IV' (up to 39)."""
+    out = ""
+    for letters, value in _ROMAN:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out

@@ -60,3 +60,18 @@ def test_search_finds_a_word_of_one_update(page: Page, site_url: str,
     page.locator(".md-search-result__item a").first.click()
     expect(page.locator("h1")).to_have_text(heading("#1: Here we go again"))
     assert console_errors == []
+
+
+def test_from_an_update_to_an_article_and_back(page: Page, site_url: str,
+                                              console_errors: list[str]) -> None:
+    page.goto(site_url + "sessions/reconvened-concluding-session/updates/02-a-dark-moment/")
+    page.get_by_role("article").get_by_role("link", name="articles 29", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/convention/article-29/$"))
+    expect(page.locator("h1")).to_have_text(heading("Article 29"))
+    expect(page.get_by_text("Heading not confirmed")).to_be_visible()
+    mentioned = page.locator("h2#mentioned-in + ul")
+    mentioned.get_by_role("link", name="#2: A dark moment").click()
+    expect(page.locator("h1")).to_have_text(heading("#2: A dark moment"))
+    page.get_by_role("link", name="States", exact=True).first.click()
+    expect(page.locator("h1")).to_have_text(heading("States and their positions"))
+    assert console_errors == []

@@ -1,0 +1,130 @@
+"""The grid of states by provision: who took which position on what, as data. Pure.
+
+One row per state or group that took a position or requested a vote, one
+column per provision named, each cell the stances recorded with their
+sources. The same facts go out as a page table, a chart and downloads (CSV
+in long form, one line per state and position; JSON with the sources).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from build_tools.models.dataset import Convention
+from build_tools.models.positions import Target
+from build_tools.models.source import Source, SourceRef
+from build_tools.render.charts import Chart
+from build_tools.render.convention_pages import target_label, target_page
+from build_tools.render.tables import source_json
+
+CSV_PATH = "data/positions.csv"
+JSON_PATH = "data/positions.json"
+CSV_COLUMNS = ("state_id", "state", "provision", "stance", "topic", "date", "session",
+               "record", "sources")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One state's stance on one provision, from a position or a vote request."""
+
+    state: str  # id
+    target: Target | None
+    stance: str
+    topic: str
+    date: str
+    session: str | None
+    record: str  # the position's or vote's id
+    sources: tuple[SourceRef, ...]
+
+
+def entries(convention: Convention) -> list[Entry]:
+    out = [Entry(state, p.on, p.stance, p.topic, p.date, p.session, p.id, p.sources)
+           for p in convention.positions for state in p.states]
+    out += [Entry(state, v.on, "requested a vote", v.question, v.date.isoformat(), v.session,
+                  v.id, v.sources)
+            for v in convention.votes for state in v.requested_by]
+    return out
+
+
+def _target_key(target: Target | None) -> tuple[int, int, tuple[int, ...], str]:
+    if target is None:
+        return (2, 0, (), "")
+    if target.article is not None:
+        return (1, target.article, target.paragraphs, "")
+    return (0, 0, (), target.provision or "")
+
+
+@dataclass(frozen=True)
+class Grid:
+    columns: tuple[Target, ...]
+    rows: tuple[tuple[str, tuple[tuple[Entry, ...], ...]], ...]  # state id, cells by column
+
+
+def grid(convention: Convention) -> Grid:
+    found = [e for e in entries(convention) if e.target is not None]
+    columns = tuple(sorted({e.target for e in found if e.target}, key=_target_key))
+    states = [s.id for s in convention.states if any(e.state == s.id for e in found)]
+    rows = tuple((state, tuple(tuple(e for e in found if e.state == state and e.target == column)
+                               for column in columns))
+                 for state in states)
+    return Grid(columns, rows)
+
+
+def grid_chart(convention: Convention, table: Grid) -> Chart | None:
+    if not table.rows:
+        return None
+    labels = [target_label(c, convention) for c in table.columns]
+    rows = tuple((convention.state(state).name,
+                  *("; ".join(dict.fromkeys(e.stance for e in cell)) or "–" for cell in cells))
+                 for state, cells in table.rows)
+    described = " ".join(
+        f"{row[0]}: " + ", ".join(f"{label} {value}" for label, value in zip(labels, row[1:],
+                                                                               strict=True)
+                                  if value != "–") + "."
+        for row in rows)
+    return Chart(
+        id="positions-grid", kind="matrix",
+        title="Who took which position on what",
+        caption="Each state or group against the provisions on which the sources record a "
+                "position or a request for a vote.",
+        alt=f"Matrix of {len(rows)} states and groups against {len(labels)} provisions. "
+            + described,
+        columns=("State or group", *labels),
+        rows=rows,
+    )
+
+
+def positions_csv(convention: Convention) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in sorted(entries(convention), key=lambda e: (e.state, _target_key(e.target), e.date,
+                                                        e.record)):
+        writer.writerow((e.state, convention.state(e.state).name,
+                         target_label(e.target, convention), e.stance, e.topic, e.date,
+                         e.session or "", e.record,
+                         " ".join(r.ref or r.url or "" for r in e.sources)))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def positions_json(convention: Convention, sources: dict[str, Source]) -> bytes:
+    def target(t: Target | None) -> dict[str, Any] | None:
+        if t is None:
+            return None
+        return {"label": target_label(t, convention), "page": target_page(t),
+                **t.model_dump(exclude_none=True)}
+
+    document = {
+        "states": [s.model_dump() for s in convention.states],
+        "positions": [{**p.model_dump(mode="json", exclude={"on", "sources"}), "on": target(p.on),
+                       "sources": [source_json(r, sources) for r in p.sources]}
+                      for p in convention.positions],
+        "votes": [{**v.model_dump(mode="json", exclude={"on", "sources"}), "on": target(v.on),
+                   "sources": [source_json(r, sources) for r in v.sources]}
+                  for v in convention.votes],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,61 @@
+"""Pages of the states: the index with the grid of states by provision, and one page per state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from build_tools.models.positions import State
+from build_tools.render.convention_pages import ConventionPages, target_label, target_page
+from build_tools.render.positions_grid import CSV_PATH, JSON_PATH, grid
+
+if TYPE_CHECKING:
+    from build_tools.render.pages import PageRenderer
+
+
+def state_page(state_id: str) -> str:
+    return f"states/{state_id}.md"
+
+
+@dataclass
+class StatePages:
+    base: PageRenderer
+
+    def render(self) -> dict[str, str]:
+        convention = self.base.dataset.convention
+        if not convention.states:
+            return {}
+        articles = ConventionPages(self.base)
+        pages = {"states/index.md": self.index()}
+        for state in convention.states:
+            pages[state_page(state.id)] = self.state(state, articles)
+        return pages
+
+    def index(self) -> str:
+        convention = self.base.dataset.convention
+        table = grid(convention)
+        cells = [[self._cell(cell) for cell in cells] for _, cells in table.rows]
+        counts = {s.id: sum(1 for p in convention.positions if s.id in p.states)
+                  for s in convention.states}
+        return self.base._render(
+            "states.md.j2",
+            states=convention.states, counts=counts,
+            columns=[{"label": target_label(c, convention), "page": target_page(c)}
+                     for c in table.columns],
+            rows=[{"state": convention.state(state), "cells": row}
+                  for (state, _), row in zip(table.rows, cells, strict=True)],
+            csv=CSV_PATH, json=JSON_PATH,
+            charts=[c for c in self.base.figures if c.id == "positions-grid"])
+
+    def _cell(self, cell: tuple[Any, ...]) -> str:
+        return "<br>".join(
+            f"{entry.stance} ({self.base.cite_short(entry.sources[0])})" for entry in cell) or "–"
+
+    def state(self, state: State, articles: ConventionPages) -> str:
+        convention = self.base.dataset.convention
+        positions = [articles._position(p) for p in convention.positions if state.id in p.states]
+        positions.sort(key=lambda p: (p["data"].date, p["data"].id))
+        votes = [articles.vote(v) for v in convention.votes
+                 if state.id in v.requested_by or state.id in v.supported_by]
+        return self.base._render("state.md.j2", state=state, positions=positions, votes=votes,
+                                 target_page=target_page)
