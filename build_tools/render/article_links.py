@@ -90,6 +90,8 @@ class ArticleLinker:
 
     def _href(self, article: int, paragraphs: tuple[int, ...]) -> str:
         target = article_href(article, paragraphs[0] if paragraphs else None)
+        if not self.page_url.startswith("convention/"):  # no common folder: climb to the root
+            return "../" * self.page_url.count("/") + target
         path, _, anchor = target.partition("#")
         return relative_url(path, self.page_url) + (f"#{anchor}" if anchor else "")
 

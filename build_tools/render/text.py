@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -11,6 +12,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 # One pass in C: HTML specials become entities, Markdown specials are backslash-escaped.
 _MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;",
                              **{c: "\\" + c for c in "\\`*_[]|#"}})
+_MD_SPECIAL = re.compile(r"[&<>\\`*_\[\]|#]")
 
 
 def long_date(day: dt.date) -> str:
@@ -41,7 +43,8 @@ def partial_date(value: str) -> str:
 
 def md_text(value: str) -> str:
     """Plain text made safe inside Markdown: no HTML, emphasis, link or table syntax survives."""
-    return value.translate(_MD_ESCAPES)
+    # Most text has nothing to escape; finding that out is cheaper than translating.
+    return value.translate(_MD_ESCAPES) if _MD_SPECIAL.search(value) else value
 
 
 def front_matter(**fields: str) -> str:
