@@ -47,6 +47,8 @@ class Quote(Model):
 
     draft: Identifier = Field(description="The draft the words are from.")
     paragraph: PlainText | None = Field(None, description="Paragraph, e.g. '2' or '21'.")
+    proposed_by: PlainText | None = Field(
+        None, description="Who proposed the wording, when it is a proposal and not the draft's text.")
     text: Markdown = Field(description="The quoted words, exactly as the source prints them.")
     source: SourceRef = Field(description="The document that quotes them.")
 

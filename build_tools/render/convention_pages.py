@@ -110,7 +110,10 @@ class ConventionPages:
                 parts.append(f"article {number}")
             if quote.paragraph:
                 parts.append(f"paragraph {quote.paragraph}")
-            out.append({"quote": quote, "label": ", ".join(parts),
+            label = ", ".join(parts)
+            if quote.proposed_by:
+                label = f"Wording proposed by {quote.proposed_by} for the {label[0].lower()}{label[1:]}"
+            out.append({"quote": quote, "label": label,
                         "source": self.base.cite_short(quote.source)})
         return out
 
