@@ -43,7 +43,7 @@ def _item(name: str) -> str:
 
 _TRIGGER = re.compile(r"\b(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rts(?=\s+\d))\s*(?=\d)")
 _FIRST = re.compile(_item("i"))
-_NEXT = re.compile(r"(?P<sep>\s*(?:\([^()\n]{1,80}\)\s*)?(?:;|,|,?\s+and|,?\s+or|&)\s+"
+_NEXT = re.compile(r"(?P<sep>\s*(?:\([^()\n]{1,80}\)\s*)?(?:;(?:\s+and)?|,|,?\s+and|,?\s+or|&)\s+"
                    r"(?:[Aa]rticles?\s+|[Aa]rts?\.\s*)?)" + _item("i"))
 # "... of the UNTOC", "... of the Budapest Convention": another instrument's article.
 _OTHER_INSTRUMENT = re.compile(

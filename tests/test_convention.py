@@ -73,11 +73,20 @@ def test_every_form_of_reference_links_to_its_article(convention: Convention, te
 
 
 @pytest.mark.parametrize(("draft", "final"), [
-    ("zero-draft", 4), ("revised-draft", 17), ("updated-draft", 17), ("final-text", 17)])
+    ("zero-draft", 4), ("revised-draft", 4), ("updated-draft", 17), ("final-text", 17)])
 def test_the_same_words_resolve_through_the_draft_they_are_about(
         convention: Convention, draft: str, final: int) -> None:
     assert links(convention, "article 17", draft) == [
         ("article 17", f"convention/article-{final}/")]
+
+
+def test_paragraphs_carry_over_only_from_a_draft_numbered_like_the_final_text(
+        convention: Convention) -> None:
+    # the zero draft's article 40, paragraph 21 is not paragraph 21 of the final article 40
+    assert links(convention, "article 40, paragraph 21", "zero-draft") == [
+        ("article 40, paragraph 21", "convention/article-40/")]
+    assert links(convention, "article 40,22", "updated-draft") == [
+        ("article 40,22", "convention/article-40/#art-40-22")]
 
 
 def test_a_range_mentions_every_article_in_it(convention: Convention) -> None:

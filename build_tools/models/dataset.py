@@ -144,6 +144,14 @@ class Convention:
             return number if number in self._articles else None
         return self._numbering.get((draft, number))
 
+    def keeps_paragraphs(self, draft: str) -> bool:
+        """Whether a paragraph number in `draft` is the same paragraph in the final text: only
+        when the draft numbers its articles as the final text does (no article moved)."""
+        if draft == FINAL_TEXT:
+            return True
+        numbers = [(n, a) for (d, n), a in self._numbering.items() if d == draft]
+        return bool(numbers) and all(n == a for n, a in numbers)
+
     @functools.cached_property
     def _articles(self) -> dict[int, ArticleRecord]:
         return {a.number: a for a in self.articles}

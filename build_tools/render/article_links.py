@@ -11,6 +11,7 @@ article of the final text had in that draft. Finding the phrases is
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from build_tools.markdown import relative_url
@@ -79,7 +80,7 @@ class ArticleLinker:
                 known = [a for a in found if a is not None]
                 if not known:
                     continue
-                paragraphs = item.paragraphs if item.last is None else ()
+                paragraphs = item.paragraphs if item.last is None and self._paragraphs else ()
                 pieces += [text[position:item.start],
                            (text[item.start:item.end], self._href(known[0], paragraphs))]
                 position = item.end
@@ -87,6 +88,10 @@ class ArticleLinker:
                     self.mentions += [Mention(a, paragraphs, context, self.origin) for a in known]
         pieces.append(text[position:])
         return [p for p in pieces if p]
+
+    @functools.cached_property
+    def _paragraphs(self) -> bool:
+        return self.convention.keeps_paragraphs(self.draft)
 
     def _href(self, article: int, paragraphs: tuple[int, ...]) -> str:
         target = article_href(article, paragraphs[0] if paragraphs else None)
