@@ -122,7 +122,8 @@ def _bars(chart: Chart, theme: Theme) -> Figure:
         adopted = label in chart.highlight
         ax.barh(i, value, color=theme.series[0 if adopted else 3], hatch="//" if adopted else None,
                 edgecolor=theme.text, linewidth=0.6)
-        note = f"{value:g} {chart.unit}" + ("  (adopted)" if adopted else "")
+        unit = chart.unit.removesuffix("s") if value == 1 else chart.unit
+        note = f"{value:g} {unit}" + ("  (adopted)" if adopted else "")
         ax.annotate(note, (value, i), xytext=(4, 0), textcoords="offset points",
                     va="center", color=theme.text)
     ax.set_yticks(range(len(labels)), [textwrap.fill(label, 44) for label in labels])

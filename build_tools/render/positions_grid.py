@@ -75,26 +75,21 @@ def grid(convention: Convention) -> Grid:
 
 
 def grid_chart(convention: Convention, table: Grid) -> Chart | None:
+    """How many states and groups the sources record on each provision of the grid."""
     if not table.rows:
         return None
-    labels = [target_label(c, convention) for c in table.columns]
-    rows = tuple((convention.state(state).name,
-                  *("; ".join(dict.fromkeys(e.stance for e in cell)) or "–" for cell in cells))
-                 for state, cells in table.rows)
-    described = " ".join(
-        f"{row[0]}: " + ", ".join(f"{label} {value}" for label, value in zip(labels, row[1:],
-                                                                               strict=True)
-                                  if value != "–") + "."
-        for row in rows)
+    rows = tuple((target_label(column, convention),
+                  sum(1 for _, cells in table.rows if cells[i]))
+                 for i, column in enumerate(table.columns))
     return Chart(
-        id="positions-grid", kind="matrix",
-        title="Who took which position on what",
-        caption="Each state or group against the provisions on which the sources record a "
-                "position or a request for a vote.",
-        alt=f"Matrix of {len(rows)} states and groups against {len(labels)} provisions. "
-            + described,
-        columns=("State or group", *labels),
-        rows=rows,
+        id="positions-grid", kind="bars",
+        title="How many states took a recorded position, by provision",
+        caption="For each provision in the grid below, the number of states and groups whose "
+                "position on it, or whose request for a vote, the sources record.",
+        alt="Bar chart of the number of states and groups with a recorded position on each "
+            "provision: " + "; ".join(f"{label}: {count}" for label, count in rows) + ".",
+        columns=("Provision", "States and groups"),
+        rows=rows, unit="states", axis="States and groups with a recorded position",
     )
 
 

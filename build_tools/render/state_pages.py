@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from build_tools.models.positions import State
 from build_tools.render.convention_pages import ConventionPages, target_label, target_page
 from build_tools.render.positions_grid import CSV_PATH, JSON_PATH, grid
+from build_tools.render.text import md_text
 
 if TYPE_CHECKING:
     from build_tools.render.pages import PageRenderer
@@ -48,8 +49,17 @@ class StatePages:
             charts=[c for c in self.base.figures if c.id == "positions-grid"])
 
     def _cell(self, cell: tuple[Any, ...]) -> str:
-        return "<br>".join(
-            f"{entry.stance} ({self.base.cite_short(entry.sources[0])})" for entry in cell) or "–"
+        """Each stance, linked to the source that records it."""
+        return "<br>".join(self._stance(entry) for entry in cell) or "–"
+
+    def _stance(self, entry: Any) -> str:
+        ref = entry.sources[0]
+        if ref.ref is None:
+            return f"[{md_text(entry.stance)}]({ref.url})"
+        source = self.base.dataset.sources[ref.ref]
+        where = ", ".join(filter(None, (source.short or source.title, ref.locator)))
+        title = md_text(where).replace('"', "'")
+        return f'[{md_text(entry.stance)}](/sources/index.md#{source.id} "{title}")'
 
     def state(self, state: State, articles: ConventionPages) -> str:
         convention = self.base.dataset.convention
