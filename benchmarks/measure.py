@@ -24,7 +24,9 @@ def main() -> int:
 
         result["import_s"] = round(time.perf_counter() - began, 3)
         began = time.perf_counter()
-        generated = generate(Path(args[0]), paths.CONTENT_DIR, Path(args[2]))
+        data = Path(args[0])  # with the caches the MkDocs hook uses, as an editor's rebuild has
+        generated = generate(data, paths.CONTENT_DIR, Path(args[2]),
+                             prose_cache=paths.prose_cache(data.resolve()))
         report = write_files(generated.files, Path(args[1]))
         result.update(charts_drawn=generated.charts_drawn, files=len(generated.files),
                       written=len(report.written))

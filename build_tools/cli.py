@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(paths.REPO_ROOT)}")
         return 0
     try:
-        generated = generate(args.data.resolve())
+        data = args.data.resolve()
+        generated = generate(data, prose_cache=paths.prose_cache(data))
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -44,7 +44,8 @@ class DataAbort(Abort, SystemExit):
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated  # MkDocs hooks are module functions; state lives between events
     try:
-        _generated = generate(site=SiteInfo(config.site_url or "", config.site_name))
+        _generated = generate(site=SiteInfo(config.site_url or "", config.site_name),
+                              prose_cache=paths.prose_cache(paths.DATA_DIR))
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         raise DataAbort(f"The data has errors: {exc}.") from None

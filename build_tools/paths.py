@@ -20,7 +20,14 @@ def staging_dir(data_dir: Path) -> Path:
     return REPO_ROOT / ".cache" / "generated" / key
 
 
+def prose_cache(data_dir: Path) -> Path:
+    """Where builds of one data directory keep their rendered editor Markdown."""
+    key = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
+    return REPO_ROOT / ".cache" / "prose" / f"{key}.pickle"
+
+
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_CACHE = REPO_ROOT / ".cache" / "templates"  # compiled by Jinja2, checked against sources
 
 
 def display_path(path: Path, root: Path) -> str:

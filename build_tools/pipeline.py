@@ -16,6 +16,7 @@ from build_tools.chart_cache import chart_files
 from build_tools.errors import DataError, Diagnostic, Severity, count_errors, sorted_diagnostics
 from build_tools.load import load
 from build_tools.models.dataset import Dataset
+from build_tools.prose_cache import ProseCache, fingerprint
 from build_tools.render import positions_grid
 from build_tools.render.charts import chart_csv, charts
 from build_tools.render.convention_pages import CONVENTION_PAGES
@@ -35,7 +36,8 @@ class Generated:
 
 
 def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_DIR,
-             chart_cache: Path = paths.CHART_CACHE, site: SiteInfo | None = None) -> Generated:
+             chart_cache: Path = paths.CHART_CACHE, site: SiteInfo | None = None,
+             prose_cache: Path | None = None) -> Generated:
     """Every generated file (path relative to the docs directory -> bytes).
 
     Messages name files from the folder that holds data/, as in "data/status.yaml".
@@ -45,7 +47,9 @@ def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_
     if dataset is None or count_errors(diagnostics):
         raise DataError(sorted_diagnostics(diagnostics))
     figures = charts(dataset)
-    renderer = PageRenderer(dataset, frozenset(_site_urls(dataset, content_dir)), figures)
+    site_urls = frozenset(_site_urls(dataset, content_dir))
+    cache = ProseCache.load(prose_cache, fingerprint(_render_context(dataset, site_urls)))
+    renderer = PageRenderer(dataset, site_urls, figures, cache=cache)
     pages = renderer.render_all()
     diagnostics = sorted_diagnostics([*diagnostics, *renderer.diagnostics])
     if count_errors(diagnostics):
@@ -62,8 +66,18 @@ def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_
     files.update(feeds(dataset, site.url, site.name))
     drawn = chart_files(figures, chart_cache)
     files.update(drawn.files)
+    cache.save()
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     return Generated(dict(sorted(files.items())), dataset, warnings, drawn.drawn)
+
+
+def _render_context(dataset: Dataset, site_urls: frozenset[str]) -> list[str]:
+    """What rendered prose depends on besides its own text (see `prose_cache.py`)."""
+    convention = dataset.convention
+    numbering = sorted(f"{n.draft}:{n.number}:{a.number}"
+                       for a in convention.articles for n in a.data.numbers)
+    return [*sorted(site_urls), *numbering, *(str(a.number) for a in convention.articles),
+            *(f"{d.id}:{d.title}" for d in dataset.drafts)]
 
 
 def _site_urls(dataset: Dataset, content_dir: Path) -> set[str]:

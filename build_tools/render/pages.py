@@ -16,14 +16,15 @@ from typing import Any
 import jinja2
 
 from build_tools.errors import Diagnostic, Location, error, warning
-from build_tools.markdown import LinkContext, plain_text, render_block, render_inline
+from build_tools.markdown import LinkContext, LinkProblem, plain_text, render_block, render_inline
 from build_tools.models.article import FINAL_TEXT
 from build_tools.models.dataset import Dataset, SessionRecord, UpdateRecord
 from build_tools.models.source import SourceRef
 from build_tools.models.table import Cell, Column, LongCell, cell_value
-from build_tools.paths import TEMPLATES_DIR
-from build_tools.render import text
-from build_tools.render.article_links import ArticleLinker, Mention, Origin
+from build_tools.paths import TEMPLATE_CACHE, TEMPLATES_DIR
+from build_tools.prose_cache import ProseCache
+from build_tools.render import positions_grid, text
+from build_tools.render.article_links import ArticleLinker, Mention, Origin, Problem
 from build_tools.render.charts import Chart, most_discussed
 from build_tools.render.convention_pages import ConventionPages
 from build_tools.render.positions_grid import grid, grid_chart
@@ -32,6 +33,8 @@ from build_tools.render.tables import csv_path, json_path
 from build_tools.yamlio import YamlDocument
 
 HOME_LATEST = 5
+# A field's HTML, its link problems, the mentions it makes, its reference problems.
+Rendered = tuple[str, list[LinkProblem], list[Mention], list[Problem]]
 # Pages that exist whatever the data; sessions and updates add one page each.
 INDEX_PAGES = ("index.md", "sessions/index.md", "updates/index.md", "sources/index.md",
                "tables/index.md", "data/index.md")
@@ -52,8 +55,11 @@ def page_url(page: str) -> str:
 
 
 def make_environment() -> jinja2.Environment:
+    TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        # Compiled templates kept on disk: compiling them costs more than a small build.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(TEMPLATE_CACHE)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Markdown; escaping is done by `md` and markdown.py
         trim_blocks=True,
@@ -80,6 +86,7 @@ class PageRenderer:
     env: jinja2.Environment = field(default_factory=make_environment)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    cache: ProseCache | None = None  # rendered prose from earlier builds
 
     def render_all(self) -> dict[str, str]:
         renderers = (self.home, self.process, self.updates_index, self.sources, self.tables,
@@ -120,23 +127,36 @@ class PageRenderer:
         """Editor Markdown as HTML; with `draft`, its article references become links."""
         if not value:
             return ""
+        if draft and self.cache is not None:
+            key = self.cache.key(value, page, str(inline), draft, repr(origin))
+            rendered: Rendered | None = self.cache.get(key)
+            if rendered is None:
+                rendered = self._render_prose(value, page, inline, draft, origin)
+                self.cache.put(key, rendered)
+        else:
+            rendered = self._render_prose(value, page, inline, draft, origin)
+        html, link_problems, mentions, reference_problems = rendered
+        for problem in link_problems:
+            self.diagnostics.append(error(_text_location(doc, at, problem.line),
+                                          f"{_dotted(at)}: {problem.message}"))
+        self.mentions += mentions
+        for found in reference_problems:
+            where = _text_location(doc, at, found.line)
+            self.diagnostics.append(warning(
+                Location(where.path, where.line, (where.column or 1) + found.column),
+                f"{_dotted(at)}: {found.message}"))
+        return html
+
+    def _render_prose(self, value: str, page: str, inline: bool, draft: str | None,
+                      origin: Origin | None) -> Rendered:
         context = LinkContext(page_url(page), self.site_urls)
         linker = self._linker(draft, value, page, origin) if draft else None
         context.references = linker
         html = (render_inline if inline and not linker else render_block)(value, context)
         if inline:  # one line, so that it can sit in a list item or a table cell
             html = html.replace("\n", " ")
-        for problem in context.problems:
-            self.diagnostics.append(error(_text_location(doc, at, problem.line),
-                                          f"{_dotted(at)}: {problem.message}"))
-        if linker:
-            self.mentions += linker.mentions
-            for found in linker.problems:
-                where = _text_location(doc, at, found.line)
-                self.diagnostics.append(warning(
-                    Location(where.path, where.line, (where.column or 1) + found.column),
-                    f"{_dotted(at)}: {found.message}"))
-        return html.strip()
+        return (html.strip(), context.problems, linker.mentions if linker else [],
+                linker.problems if linker else [])
 
     def _linker(self, draft: str, value: str, page: str,
                 origin: Origin | None) -> ArticleLinker | None:
@@ -273,7 +293,9 @@ class PageRenderer:
         return shown
 
     def data_page(self) -> str:
-        return self._render("data.md.j2", tables=[
+        positions = ({"csv": positions_grid.CSV_PATH, "json": positions_grid.JSON_PATH}
+                     if self.dataset.convention.states else None)
+        return self._render("data.md.j2", positions=positions, tables=[
             {"record": t, "csv": csv_path(t.id), "json": json_path(t.id)}
             for t in self.dataset.tables])
 
