@@ -1,13 +1,15 @@
 """Build-performance benchmark: generation stage and MkDocs build, 10 to 5,000 updates.
 
-    python -m benchmarks.bench [--sizes 10 100 500 1000 5000] [--json benchmarks/results.json]
+    python -m benchmarks.bench [--sizes 10 100 500 1000 5000] [--repeat 3]
+                               [--json benchmarks/results.json]
 
 For each size it builds a synthetic data set (benchmarks/synthetic.py) and
 measures, each in a fresh process: the generation stage (load, validate,
 render, write), the whole `mkdocs build --strict`, a rebuild with no change,
 and a rebuild after adding one update (files rewritten, charts drawn). At
 1,000 updates it also times `mkdocs serve` from saving an update to serving
-the changed page. It prints a table and writes JSON. It asserts nothing: the
+the changed page. Each timed stage runs three times (--repeat) and the table
+shows the median; the JSON keeps every run. It prints a table and writes JSON. It asserts nothing: the
 targets are read from the table (see benchmarks/README.md).
 """
 
@@ -40,14 +42,24 @@ def run_stage(*args: str, env: dict[str, str]) -> dict[str, Any]:
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
-def measure_size(size: int, work: Path) -> dict[str, Any]:
+def median_run(runs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[float]]:
+    """The run of median wall time, and every time measured."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    return ordered[len(ordered) // 2], [r["seconds"] for r in runs]
+
+
+def measure_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
     data = make_dataset(work, size)
     cache, out, site = work / "chart-cache", work / "generated", work / "site"
     env = dict(os.environ, BRIEFING_DATA_DIR=str(data), BRIEFING_CHART_CACHE=str(cache),
                NO_MKDOCS_2_WARNING="1")
     cold = run_stage("generate", str(data), str(out), str(cache), env=env)  # draws the charts
-    generation = run_stage("generate", str(data), str(out / "again"), str(cache), env=env)
-    build = run_stage("mkdocs", str(site), env=env)
+    # Each run writes every file into a new directory; the chart and prose caches are warm.
+    generation, generation_runs = median_run([
+        run_stage("generate", str(data), str(out / f"again-{n}"), str(cache), env=env)
+        for n in range(repeat)])
+    build, build_runs = median_run([run_stage("mkdocs", str(site), env=env)
+                                    for _ in range(repeat)])
     unchanged = run_stage("generate", str(data), str(out), str(cache), env=env)
     session = sorted((data / "sessions").glob("synthetic-session-*"))[-1]
     number = len(list((session / "updates").glob("*.yaml"))) + 1
@@ -55,13 +67,15 @@ def measure_size(size: int, work: Path) -> dict[str, Any]:
     start = next(line for line in session_yaml.read_text().splitlines() if line.startswith("start"))
     (session / "updates" / f"{number:02d}-one-more.yaml").write_text(
         f"number: {number}\ntitle: One more\ndate: {start.split(': ')[1]}\nsummary: Added.\n"
-        "body: Added.\n", encoding="utf-8")
+        "body: Delegations returned to article 24.\n", encoding="utf-8")
     added = run_stage("generate", str(data), str(out), str(cache), env=env)
     return {
         "updates": size,
         "generation_s": generation["seconds"],
+        "generation_runs_s": generation_runs,
         "generation_peak_mib": generation["peak_mib"],
         "mkdocs_build_s": build["seconds"],
+        "mkdocs_build_runs_s": build_runs,
         "build_peak_mib": build["peak_mib"],
         "generation_share": round(generation["seconds"] / build["seconds"], 3),
         "ms_per_update": round(1000 * build["seconds"] / size, 2),
@@ -141,18 +155,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500, 1000, 5000])
     parser.add_argument("--serve-size", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each timed stage; the table shows the median")
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for size in args.sizes:
             print(f"measuring {size} updates...", file=sys.stderr, flush=True)
-            rows.append(measure_size(size, Path(tmp) / str(size)))
+            rows.append(measure_size(size, Path(tmp) / str(size), args.repeat))
         reload_s = serve_reload(Path(tmp) / "serve", args.serve_size) if args.serve_size else None
-    result = {"machine": machine(), "sizes": rows,
+    result = {"machine": machine(), "repeat": args.repeat, "sizes": rows,
               "serve_reload": {"updates": args.serve_size, "seconds": reload_s}}
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"Machine: {result['machine']}")
+    print(f"Machine: {result['machine']}; median of {args.repeat} runs per timed stage")
     print(table(rows))
     print(f"mkdocs serve, {args.serve_size} updates: changed page served {reload_s} s after save")
     return 0

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from build_tools.models.article import FINAL_TEXT, Annotation, Quote
 from build_tools.models.dataset import ArticleRecord, Convention
-from build_tools.models.positions import Position, Target, Vote
+from build_tools.models.positions import Target
 from build_tools.render.article_links import Mention, Origin
 from build_tools.render.text import roman
 from build_tools.yamlio import YamlDocument
@@ -117,33 +118,37 @@ class ConventionPages:
                         "source": self.base.cite_short(quote.source)})
         return out
 
-    def _positions(self, match: Any) -> list[dict[str, Any]]:
-        return [self._position(p) for p in self.convention.positions if match(p.on)]
-
-    def _position(self, position: Position) -> dict[str, Any]:
+    @cached_property
+    def positions(self) -> list[dict[str, Any]]:
+        """Every recorded position, rendered once for the article, provision and state pages."""
         doc = self.convention.documents["positions.yaml"]
-        index = self.convention.positions.index(position)
-        session = position.session
-        return {"data": position, "target": target_label(position.on, self.convention),
-                "session": self.base.dataset.session(session) if session else None,
-                "states": [self.convention.state(s) for s in position.states],
-                "summary": self.base._prose(doc, ("positions", index, "summary"),
-                                            position.summary, "convention/index.md", inline=True),
-                "sources": [self.base.cite_short(r) for r in position.sources]}
+        return [{"data": position, "target": target_label(position.on, self.convention),
+                 "session": self.base.dataset.session(position.session)
+                 if position.session else None,
+                 "states": [self.convention.state(s) for s in position.states],
+                 "summary": self.base._prose(doc, ("positions", index, "summary"),
+                                             position.summary, "convention/index.md", inline=True),
+                 "sources": [self.base.cite_short(r) for r in position.sources]}
+                for index, position in enumerate(self.convention.positions)]
+
+    @cached_property
+    def votes(self) -> list[dict[str, Any]]:
+        """Every recorded vote, rendered once for the article, provision and state pages."""
+        doc = self.convention.documents["votes.yaml"]
+        return [{"data": vote, "target": target_label(vote.on, self.convention),
+                 "session": self.base.dataset.session(vote.session),
+                 "requested_by": [self.convention.state(s) for s in vote.requested_by],
+                 "supported_by": [self.convention.state(s) for s in vote.supported_by],
+                 "summary": self.base._prose(doc, ("votes", index, "summary"), vote.summary,
+                                             "convention/index.md", inline=True),
+                 "sources": [self.base.cite_short(r) for r in vote.sources]}
+                for index, vote in enumerate(self.convention.votes)]
+
+    def _positions(self, match: Any) -> list[dict[str, Any]]:
+        return [p for p in self.positions if match(p["data"].on)]
 
     def _votes(self, match: Any) -> list[dict[str, Any]]:
-        return [self.vote(v) for v in self.convention.votes if match(v.on)]
-
-    def vote(self, vote: Vote) -> dict[str, Any]:
-        doc = self.convention.documents["votes.yaml"]
-        index = self.convention.votes.index(vote)
-        return {"data": vote, "target": target_label(vote.on, self.convention),
-                "session": self.base.dataset.session(vote.session),
-                "requested_by": [self.convention.state(s) for s in vote.requested_by],
-                "supported_by": [self.convention.state(s) for s in vote.supported_by],
-                "summary": self.base._prose(doc, ("votes", index, "summary"), vote.summary,
-                                            "convention/index.md", inline=True),
-                "sources": [self.base.cite_short(r) for r in vote.sources]}
+        return [v for v in self.votes if match(v["data"].on)]
 
     def article(self, record: ArticleRecord, notes: list[Note], mentions: list[Mention],
                 previous: ArticleRecord | None, following: ArticleRecord | None) -> str:
@@ -155,16 +160,16 @@ class ConventionPages:
 
         positions = self._positions(on_this)
         votes = self._votes(on_this)
-        summaries = {p.number: p for p in article.paragraphs}
+        summaries = {p.number: (i, p) for i, p in enumerate(article.paragraphs)}
         numbered = set(summaries)
         numbered |= {p for m in mentions for p in m.paragraphs}
         targets = [p.on for p in self.convention.positions] + [v.on for v in self.convention.votes]
         numbered |= {p for t in targets if t is not None and on_this(t) for p in t.paragraphs}
         paragraphs = [{
             "number": n,
-            "summary": self.base._prose(record.doc, ("paragraphs", article.paragraphs.index(
-                summaries[n]), "summary"), summaries[n].summary, record.page,
-                draft=FINAL_TEXT) if n in summaries else "",
+            "summary": self.base._prose(record.doc, ("paragraphs", summaries[n][0], "summary"),
+                                        summaries[n][1].summary, record.page,
+                                        draft=FINAL_TEXT) if n in summaries else "",
             "positions": [p for p in positions if n in p["data"].on.paragraphs],
             "votes": [v for v in votes if n in v["data"].on.paragraphs],
             "mentions": sum(1 for m in mentions if n in m.paragraphs),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,10 +68,12 @@ class Grid:
 def grid(convention: Convention) -> Grid:
     found = [e for e in entries(convention) if e.target is not None]
     columns = tuple(sorted({e.target for e in found if e.target}, key=_target_key))
-    states = [s.id for s in convention.states if any(e.state == s.id for e in found)]
-    rows = tuple((state, tuple(tuple(e for e in found if e.state == state and e.target == column)
-                               for column in columns))
-                 for state in states)
+    cells: dict[tuple[str, Target], list[Entry]] = defaultdict(list)
+    for e in found:
+        cells[e.state, e.target].append(e)  # type: ignore[index]
+    recorded = {e.state for e in found}
+    rows = tuple((s.id, tuple(tuple(cells.get((s.id, column), ())) for column in columns))
+                 for s in convention.states if s.id in recorded)
     return Grid(columns, rows)
 
 

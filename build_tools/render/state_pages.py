@@ -62,10 +62,9 @@ class StatePages:
         return f'[{md_text(entry.stance)}](/sources/index.md#{source.id} "{title}")'
 
     def state(self, state: State, articles: ConventionPages) -> str:
-        convention = self.base.dataset.convention
-        positions = [articles._position(p) for p in convention.positions if state.id in p.states]
+        positions = [p for p in articles.positions if state.id in p["data"].states]
         positions.sort(key=lambda p: (p["data"].date, p["data"].id))
-        votes = [articles.vote(v) for v in convention.votes
-                 if state.id in v.requested_by or state.id in v.supported_by]
+        votes = [v for v in articles.votes
+                 if state.id in v["data"].requested_by or state.id in v["data"].supported_by]
         return self.base._render("state.md.j2", state=state, positions=positions, votes=votes,
                                  target_page=target_page)
