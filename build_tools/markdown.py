@@ -13,7 +13,6 @@ returned, never raised or printed.
 from __future__ import annotations
 
 import functools
-import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -114,6 +113,9 @@ def _check_links(tokens: Sequence[Token], context: LinkContext, line: int) -> No
             _check_links(token.children, context, line)
 
 
+_LINK_DEPTH = {"link_open": 1, "link_close": -1}
+
+
 def _link_references(tokens: list[Token], references: References, line: int) -> list[Token]:
     """Text outside links and code, with its references made into links.
 
@@ -124,7 +126,7 @@ def _link_references(tokens: list[Token], references: References, line: int) -> 
     run: list[str] = []
     depth = 0
     for token in tokens:
-        depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+        depth += _LINK_DEPTH.get(token.type, 0)
         if not depth and (token.type == "text" or (token.type == "softbreak" and run)):
             run.append(token.content if token.type == "text" else " ")
             continue
@@ -172,5 +174,10 @@ def _site_link(href: str, context: LinkContext, line: int) -> str:
 
 def relative_url(target: str, page_url: str) -> str:
     """The link from the page at `page_url` to the directory URL `target` (both site paths)."""
-    relative = posixpath.relpath(target.rstrip("/") or ".", page_url.rstrip("/") or ".")
-    return "./" if relative == "." else relative + "/"
+    # Site paths are plain (no '.', '..' or '//'), so the common folders are enough; this runs
+    # for every link of every page, where posixpath.relpath's normalising shows.
+    to, here = [p for p in target.split("/") if p], [p for p in page_url.split("/") if p]
+    shared = 0
+    while shared < min(len(to), len(here)) and to[shared] == here[shared]:
+        shared += 1
+    return "".join("../" for _ in here[shared:]) + "".join(f"{p}/" for p in to[shared:]) or "./"

@@ -25,6 +25,8 @@ from mkdocs.structure.pages import Page
 from build_tools import paths
 from build_tools.errors import DataError
 from build_tools.pipeline import Generated, generate
+from build_tools.render.convention_pages import CONVENTION_INDEX
+from build_tools.render.state_pages import STATES_INDEX
 from build_tools.site_info import SiteInfo
 from build_tools.theme_fixes import fix_html
 from build_tools.write import write_files
@@ -32,7 +34,7 @@ from build_tools.write import write_files
 log = logging.getLogger("mkdocs.hooks.build_tools")
 SESSIONS_INDEX = "sessions/index.md"
 # Sections that exist only when data/ has their files (the convention, the states).
-OPTIONAL_SECTIONS = ("convention/index.md", "states/index.md")
+OPTIONAL_SECTIONS = (CONVENTION_INDEX, STATES_INDEX)
 _generated: Generated | None = None
 
 

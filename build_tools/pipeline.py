@@ -22,6 +22,7 @@ from build_tools.render.charts import chart_csv, charts
 from build_tools.render.convention_pages import CONVENTION_PAGES
 from build_tools.render.feeds import feeds
 from build_tools.render.pages import INDEX_PAGES, PageRenderer, page_url
+from build_tools.render.state_pages import STATES_INDEX, state_page
 from build_tools.render.tables import table_downloads
 from build_tools.site_info import SiteInfo, site_info
 from build_tools.validate import validate
@@ -89,7 +90,7 @@ def _site_urls(dataset: Dataset, content_dir: Path) -> set[str]:
     if convention.articles:
         pages |= set(CONVENTION_PAGES) | {a.page for a in convention.articles}
     if convention.states:
-        pages |= {"states/index.md"} | {f"states/{s.id}.md" for s in convention.states}
+        pages |= {STATES_INDEX} | {state_page(s.id) for s in convention.states}
     if content_dir.is_dir():
         pages |= {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md")}
     return {page_url(p) for p in pages}

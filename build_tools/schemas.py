@@ -10,36 +10,29 @@ drift.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
 from build_tools import paths
-from build_tools.models.article import Article, ChaptersFile, Provision
-from build_tools.models.draft import DraftsFile
-from build_tools.models.positions import PositionsFile, StatesFile, VotesFile
+from build_tools.load import OPTIONAL_FILES, SINGLE_FILES
+from build_tools.models.article import Article, Provision
 from build_tools.models.session import Session
-from build_tools.models.source import SourcesFile
-from build_tools.models.status import Status
 from build_tools.models.table import Table
 from build_tools.models.update import Update
 
 SCHEMA_DIR = paths.REPO_ROOT / "build_tools" / "schemas"
 
-# schema name -> (model, the data files it describes, as a glob from the repository root)
+# schema name -> (model, the data files it describes, as a glob from the repository root);
+# the files that stand alone are named once, in load.py.
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "update": (Update, "data/sessions/*/updates/*.yaml"),
     "session": (Session, "data/sessions/*/session.yaml"),
-    "sources": (SourcesFile, "data/sources.yaml"),
-    "drafts": (DraftsFile, "data/drafts.yaml"),
-    "status": (Status, "data/status.yaml"),
     "table": (Table, "data/tables/*.yaml"),
     "article": (Article, "data/convention/articles/*.yaml"),
     "provision": (Provision, "data/convention/provisions/*.yaml"),
-    "chapters": (ChaptersFile, "data/convention/chapters.yaml"),
-    "states": (StatesFile, "data/states.yaml"),
-    "positions": (PositionsFile, "data/positions.yaml"),
-    "votes": (VotesFile, "data/votes.yaml"),
+    **{PurePosixPath(name).stem: (model, f"data/{name}")
+       for name, model in {**SINGLE_FILES, **OPTIONAL_FILES}.items()},
 }
 
 

@@ -19,8 +19,9 @@ from build_tools.load import UPDATE_FILE, Loaded, Parsed
 from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, UpdateRecord
 from build_tools.models.draft import DraftsFile
 from build_tools.models.session import Session
-from build_tools.models.source import SourceRef, SourcesFile
+from build_tools.models.source import SourceRef
 from build_tools.validate_convention import convention
+from build_tools.validate_ids import unique_ids
 from build_tools.validate_tables import table_rules
 from build_tools.yamlio import YamlDocument
 
@@ -31,8 +32,8 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
     sources = loaded.singles.get("sources.yaml")
     drafts = loaded.singles.get("drafts.yaml")
     status = loaded.singles.get("status.yaml")
-    source_ids = _unique_ids(sources, "sources", out) if sources else set()
-    draft_ids = _unique_ids(drafts, "drafts", out) if drafts else set()
+    source_ids = unique_ids(sources, "sources", out) if sources else set()
+    draft_ids = unique_ids(drafts, "drafts", out) if drafts else set()
     refs = _Refs(source_ids, draft_ids, set(loaded.sessions), known=bool(sources))
     for parsed in filter(None, (sources, drafts, status)):
         out.extend(refs.check_sources_in(parsed))
@@ -105,18 +106,6 @@ def _source_refs(value: object, at: tuple[str | int, ...]
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _source_refs(getattr(value, name), (*at, name))
-
-
-def _unique_ids(parsed: Parsed[SourcesFile] | Parsed[DraftsFile], field: str,
-                out: list[Diagnostic]) -> set[str]:
-    seen: dict[str, int] = {}
-    for i, item in enumerate(getattr(parsed.model, field)):
-        if item.id in seen:
-            first = parsed.doc.location((field, seen[item.id], "id"))
-            out.append(error(parsed.doc.location((field, i, "id")),
-                             f"the id '{item.id}' is used twice (first at line {first.line})"))
-        seen.setdefault(item.id, i)
-    return set(seen)
 
 
 def _draft_sessions(drafts: Parsed[DraftsFile], refs: _Refs) -> Iterator[Diagnostic]:

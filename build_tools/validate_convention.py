@@ -11,10 +11,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
 from build_tools.errors import Diagnostic, error
-from build_tools.load import Loaded, Parsed
+from build_tools.load import OPTIONAL_FILES, Loaded, Parsed
 from build_tools.models.article import FINAL_TEXT, ChaptersFile
 from build_tools.models.dataset import ArticleRecord, Convention, ProvisionRecord
 from build_tools.models.positions import PositionsFile, StatesFile, Target, VotesFile
+from build_tools.validate_ids import unique_ids
 from build_tools.yamlio import YamlDocument
 
 Path = tuple[str | int, ...]
@@ -53,14 +54,14 @@ def convention(loaded: Loaded, refs: IdChecks, out: list[Diagnostic]) -> Convent
     state_ids = _state_ids(states, out)
     targets = _Targets({a.number for a in articles}, {p.id for p in provisions})
     if positions:
-        out.extend(_unique(positions.doc, "positions", [p.id for p in positions.model.positions]))
+        unique_ids(positions, "positions", out)
         for i, position in enumerate(positions.model.positions):
             at: Path = ("positions", i)
             out.extend(_states_exist(position.states, state_ids, states, positions.doc, (*at, "states")))
             out.extend(targets.check(position.on, positions.doc, (*at, "on")))
             out.extend(refs.check_session(position.session, positions.doc, (*at, "session")))
     if votes:
-        out.extend(_unique(votes.doc, "votes", [v.id for v in votes.model.votes]))
+        unique_ids(votes, "votes", out)
         for i, vote in enumerate(votes.model.votes):
             at = ("votes", i)
             for name in ("requested_by", "supported_by"):
@@ -68,9 +69,7 @@ def convention(loaded: Loaded, refs: IdChecks, out: list[Diagnostic]) -> Convent
                                          (*at, name)))
             out.extend(targets.check(vote.on, votes.doc, (*at, "on")))
             out.extend(refs.check_session(vote.session, votes.doc, (*at, "session")))
-    documents = {name: p.doc for name, p in loaded.singles.items()
-                 if name in ("convention/chapters.yaml", "states.yaml", "positions.yaml",
-                             "votes.yaml")}
+    documents = {name: p.doc for name, p in loaded.singles.items() if name in OPTIONAL_FILES}
     return Convention(
         chapters=tuple(sorted(chapters.model.chapters, key=lambda c: c.number)) if chapters else (),
         articles=tuple(articles),
@@ -148,18 +147,7 @@ def _chapter_rules(chapters: Parsed[ChaptersFile]) -> Iterator[Diagnostic]:
 def _state_ids(states: Parsed[StatesFile] | None, out: list[Diagnostic]) -> set[str]:
     if states is None:
         return set()
-    out.extend(_unique(states.doc, "states", [s.id for s in states.model.states]))
-    return {s.id for s in states.model.states}
-
-
-def _unique(doc: YamlDocument, field: str, ids: list[str]) -> Iterator[Diagnostic]:
-    seen: dict[str, int] = {}
-    for i, item_id in enumerate(ids):
-        if item_id in seen:
-            first = doc.location((field, seen[item_id], "id"))
-            yield error(doc.location((field, i, "id")),
-                        f"the id '{item_id}' is used twice (first at line {first.line})")
-        seen.setdefault(item_id, i)
+    return unique_ids(states, "states", out)
 
 
 def _states_exist(ids: Iterable[str], known: set[str], states: Parsed[StatesFile] | None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -19,6 +20,7 @@ from build_tools.models.dataset import Convention
 from build_tools.pipeline import Generated, generate
 from build_tools.render.article_links import ArticleLinker, Origin
 from build_tools.validate import validate
+from tests.conftest import MINIMAL_DATA
 
 UPDATES = "sessions/reconvened-concluding-session/updates"
 
@@ -253,3 +255,16 @@ def test_a_data_set_without_a_convention_still_builds(data_tree: Callable[..., P
     assert not any(p.startswith(("convention/", "states/")) for p in files)
     loaded = load(data, data.parent)
     assert validate(loaded)[0] is not None
+
+
+def test_a_link_in_a_position_works_on_every_page_that_shows_it(
+        data_tree: Callable[..., Path]) -> None:
+    positions = (MINIMAL_DATA / "positions.yaml").read_text(encoding="utf-8").replace(
+        "summary: Both wanted the list kept.",
+        "summary: Both wanted the list kept, as [the session](/sessions/alpha-session/) heard.")
+    files = generate(data_tree({"positions.yaml": positions}), paths.CONTENT_DIR).files
+    for page in ("convention/article-2.md", "states/alpha-land.md", "states/the-group.md"):
+        hrefs = re.findall(r'<a href="([^"]+)">the session</a>', files[page].decode())
+        page_url = page.removesuffix(".md") + "/"
+        assert [posixpath.normpath(posixpath.join(page_url, h)) for h in hrefs] == [
+            "sessions/alpha-session"], page

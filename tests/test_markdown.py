@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from build_tools.markdown import LinkContext, plain_text, relative_url, render_block
 
@@ -37,6 +41,16 @@ def test_site_links_become_relative_and_are_checked() -> None:
     assert [a["href"] for a in soup.find_all("a")] == ["../../#updates", "#"]
     assert [p.message for p in context.problems] == [
         "the link '/nowhere/' points to no page of this site"]
+
+
+site_paths = st.lists(st.sampled_from(["sessions", "a", "updates", "01-x", "convention"]),
+                      max_size=4).map(lambda parts: "".join(f"{p}/" for p in parts))
+
+
+@given(site_paths, site_paths)
+def test_relative_url_agrees_with_posixpath(target: str, page: str) -> None:
+    expected = posixpath.relpath(target.rstrip("/") or ".", page.rstrip("/") or ".")
+    assert relative_url(target, page) == ("./" if expected == "." else expected + "/")
 
 
 def test_template_syntax_in_data_stays_text() -> None:

@@ -147,10 +147,12 @@ class Convention:
     def keeps_paragraphs(self, draft: str) -> bool:
         """Whether a paragraph number in `draft` is the same paragraph in the final text: only
         when the draft numbers its articles as the final text does (no article moved)."""
-        if draft == FINAL_TEXT:
-            return True
-        numbers = [(n, a) for (d, n), a in self._numbering.items() if d == draft]
-        return bool(numbers) and all(n == a for n, a in numbers)
+        return draft == FINAL_TEXT or draft in self._numbered_as_final
+
+    @functools.cached_property
+    def _numbered_as_final(self) -> frozenset[str]:
+        moved = {d for (d, n), a in self._numbering.items() if n != a}
+        return frozenset(d for d, _ in self._numbering) - moved
 
     @functools.cached_property
     def _articles(self) -> dict[int, ArticleRecord]:

@@ -47,6 +47,15 @@ class Problem:
     message: str
 
 
+def updates_naming(mentions: list[Mention]) -> dict[int, int]:
+    """For each article, the number of daily updates that name it."""
+    updates: dict[int, set[str]] = {}
+    for mention in mentions:
+        if mention.origin.kind == "update":
+            updates.setdefault(mention.article, set()).add(mention.origin.page)
+    return {article: len(pages) for article, pages in updates.items()}
+
+
 def article_href(number: int, paragraph: int | None = None) -> str:
     """Site path of an article, or of one of its paragraphs: 'convention/article-6/#art-6-2'."""
     anchor = f"#art-{number}-{paragraph}" if paragraph else ""
@@ -94,10 +103,7 @@ class ArticleLinker:
         return self.convention.keeps_paragraphs(self.draft)
 
     def _href(self, article: int, paragraphs: tuple[int, ...]) -> str:
-        target = article_href(article, paragraphs[0] if paragraphs else None)
-        if not self.page_url.startswith("convention/"):  # no common folder: climb to the root
-            return "../" * self.page_url.count("/") + target
-        path, _, anchor = target.partition("#")
+        path, _, anchor = article_href(article, paragraphs[0] if paragraphs else None).partition("#")
         return relative_url(path, self.page_url) + (f"#{anchor}" if anchor else "")
 
     def _problem(self, words: str, line: int, missing: list[int]) -> None:

@@ -140,7 +140,7 @@ def _matrix(chart: Chart, theme: Theme) -> Figure:
     for y, row in enumerate(rows):
         for x, value in enumerate(row[1:]):
             word = str(value).strip().lower()
-            fill = theme.fills.get(word, theme.fills["other"] if word.strip("–") else theme.fills["no"])
+            fill = theme.fills.get(word, theme.fills["other"])
             ax.add_patch(Rectangle((x, y), 1, 1, facecolor=fill, edgecolor=theme.grid))
             ax.text(x + 0.5, y + 0.5, str(value), ha="center", va="center", color=theme.text,
                     fontsize=10)

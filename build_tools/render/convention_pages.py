@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING, Any
 from build_tools.models.article import FINAL_TEXT, Annotation, Quote
 from build_tools.models.dataset import ArticleRecord, Convention
 from build_tools.models.positions import Target
-from build_tools.render.article_links import Mention, Origin
+from build_tools.render.article_links import Mention, Origin, updates_naming
 from build_tools.render.text import roman
 from build_tools.yamlio import YamlDocument
 
 if TYPE_CHECKING:
     from build_tools.render.pages import PageRenderer
 
-CONVENTION_PAGES = ("convention/index.md", "convention/concordance.md", "convention/provisions.md")
+CONVENTION_INDEX = "convention/index.md"
+CONVENTION_PAGES = (CONVENTION_INDEX, "convention/concordance.md", "convention/provisions.md")
 CONTEXTS_PER_ORIGIN = 3
 
 
@@ -77,7 +78,7 @@ class ConventionPages:
                            for p in self.convention.provisions}
         mentions = _by_article(self.base.mentions)
         pages = {
-            "convention/index.md": self.index(mentions),
+            CONVENTION_INDEX: self.index(),
             "convention/concordance.md": self.concordance(),
             "convention/provisions.md": self.provisions(provision_notes),
         }
@@ -120,35 +121,38 @@ class ConventionPages:
 
     @cached_property
     def positions(self) -> list[dict[str, Any]]:
-        """Every recorded position, rendered once for the article, provision and state pages."""
-        doc = self.convention.documents["positions.yaml"]
-        return [{"data": position, "target": target_label(position.on, self.convention),
+        """Every recorded position, as the article, provision and state pages list it; its
+        summary is rendered for each page by `with_summaries`."""
+        return [{"data": position, "at": ("positions.yaml", ("positions", index, "summary")),
+                 "target": target_label(position.on, self.convention),
                  "session": self.base.dataset.session(position.session)
                  if position.session else None,
                  "states": [self.convention.state(s) for s in position.states],
-                 "summary": self.base._prose(doc, ("positions", index, "summary"),
-                                             position.summary, "convention/index.md", inline=True),
                  "sources": [self.base.cite_short(r) for r in position.sources]}
                 for index, position in enumerate(self.convention.positions)]
 
     @cached_property
     def votes(self) -> list[dict[str, Any]]:
-        """Every recorded vote, rendered once for the article, provision and state pages."""
-        doc = self.convention.documents["votes.yaml"]
-        return [{"data": vote, "target": target_label(vote.on, self.convention),
+        """Every recorded vote, as the article, provision and state pages list it."""
+        return [{"data": vote, "at": ("votes.yaml", ("votes", index, "summary")),
+                 "target": target_label(vote.on, self.convention),
                  "session": self.base.dataset.session(vote.session),
                  "requested_by": [self.convention.state(s) for s in vote.requested_by],
                  "supported_by": [self.convention.state(s) for s in vote.supported_by],
-                 "summary": self.base._prose(doc, ("votes", index, "summary"), vote.summary,
-                                             "convention/index.md", inline=True),
                  "sources": [self.base.cite_short(r) for r in vote.sources]}
                 for index, vote in enumerate(self.convention.votes)]
 
-    def _positions(self, match: Any) -> list[dict[str, Any]]:
-        return [p for p in self.positions if match(p["data"].on)]
+    def with_summaries(self, records: list[dict[str, Any]], page: str) -> list[dict[str, Any]]:
+        """Positions or votes with their summaries rendered for `page`: links are relative."""
+        return [{**r, "summary": self.base._prose(self.convention.documents[r["at"][0]],
+                                                  r["at"][1], r["data"].summary, page, inline=True)}
+                for r in records]
 
-    def _votes(self, match: Any) -> list[dict[str, Any]]:
-        return [v for v in self.votes if match(v["data"].on)]
+    def _positions(self, match: Any, page: str) -> list[dict[str, Any]]:
+        return self.with_summaries([p for p in self.positions if match(p["data"].on)], page)
+
+    def _votes(self, match: Any, page: str) -> list[dict[str, Any]]:
+        return self.with_summaries([v for v in self.votes if match(v["data"].on)], page)
 
     def article(self, record: ArticleRecord, notes: list[Note], mentions: list[Mention],
                 previous: ArticleRecord | None, following: ArticleRecord | None) -> str:
@@ -158,13 +162,12 @@ class ConventionPages:
         def on_this(target: Target | None) -> bool:
             return target is not None and target.article == number
 
-        positions = self._positions(on_this)
-        votes = self._votes(on_this)
+        positions = self._positions(on_this, record.page)
+        votes = self._votes(on_this, record.page)
         summaries = {p.number: (i, p) for i, p in enumerate(article.paragraphs)}
         numbered = set(summaries)
         numbered |= {p for m in mentions for p in m.paragraphs}
-        targets = [p.on for p in self.convention.positions] + [v.on for v in self.convention.votes]
-        numbered |= {p for t in targets if t is not None and on_this(t) for p in t.paragraphs}
+        numbered |= {p for record in (*positions, *votes) for p in record["data"].on.paragraphs}
         paragraphs = [{
             "number": n,
             "summary": self.base._prose(record.doc, ("paragraphs", summaries[n][0], "summary"),
@@ -195,11 +198,10 @@ class ConventionPages:
             previous=previous, following=following,
         )
 
-    def index(self, mentions: dict[int, list[Mention]]) -> str:
+    def index(self) -> str:
+        updates = updates_naming(self.base.mentions)
         chapters = [{"chapter": c, "articles": [
-            {"record": a, "updates": len({m.origin.page for m in mentions.get(a.number, [])
-                                          if m.origin.kind == "update"}),
-             "notes": len(a.data.annotations)}
+            {"record": a, "updates": updates.get(a.number, 0), "notes": len(a.data.annotations)}
             for a in self.convention.articles if a.data.chapter == c.number]}
             for c in self.convention.chapters]
         known = {a.data.title_status for a in self.convention.articles}
@@ -232,7 +234,8 @@ class ConventionPages:
                 "summary": self.base._prose(record.doc, ("summary",), record.data.summary,
                                             record.page, draft=FINAL_TEXT),
                 "quotes": self._quotes(record.data.quotes),
-                "positions": self._positions(on_this), "votes": self._votes(on_this),
+                "positions": self._positions(on_this, record.page),
+                "votes": self._votes(on_this, record.page),
                 "notes": notes[record.id]})
         return self.base._render("provisions.md.j2", items=items)
 

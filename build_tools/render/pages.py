@@ -24,7 +24,13 @@ from build_tools.models.table import Cell, Column, LongCell, cell_value
 from build_tools.paths import TEMPLATE_CACHE, TEMPLATES_DIR
 from build_tools.prose_cache import ProseCache
 from build_tools.render import positions_grid, text
-from build_tools.render.article_links import ArticleLinker, Mention, Origin, Problem
+from build_tools.render.article_links import (
+    ArticleLinker,
+    Mention,
+    Origin,
+    Problem,
+    updates_naming,
+)
 from build_tools.render.charts import Chart, most_discussed
 from build_tools.render.convention_pages import ConventionPages
 from build_tools.render.positions_grid import grid, grid_chart
@@ -99,20 +105,19 @@ class PageRenderer:
                 following = session.updates[i + 1] if i + 1 < len(session.updates) else None
                 pages[update.page] = self.update(update, session, previous, following)
         # The convention's pages list the mentions made above, and show charts drawn from them.
-        self.figures += tuple(c for c in (self._most_discussed(), grid_chart(
-            self.dataset.convention, grid(self.dataset.convention))) if c is not None)
-        pages.update(ConventionPages(self).render())
-        pages.update(StatePages(self).render())
+        convention = self.dataset.convention
+        table = grid(convention)
+        self.figures += tuple(c for c in (self._most_discussed(), grid_chart(convention, table))
+                              if c is not None)
+        articles = ConventionPages(self)
+        pages.update(articles.render())
+        pages.update(StatePages(self, articles, table).render())
         return pages
 
     def _most_discussed(self) -> Chart | None:
-        updates: dict[int, set[str]] = {}
-        for mention in self.mentions:
-            if mention.origin.kind == "update":
-                updates.setdefault(mention.article, set()).add(mention.origin.page)
         titles = {a.number: a.data.title if a.data.title_status != "unconfirmed"
                   else "heading not confirmed" for a in self.dataset.convention.articles}
-        return most_discussed({n: len(pages) for n, pages in updates.items()}, titles)
+        return most_discussed(updates_naming(self.mentions), titles)
 
     def _render(self, template: str, **context: Any) -> str:
         return self._template(template).render(**context)

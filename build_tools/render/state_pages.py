@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from build_tools.models.positions import State
 from build_tools.render.convention_pages import ConventionPages, target_label, target_page
-from build_tools.render.positions_grid import CSV_PATH, JSON_PATH, grid
+from build_tools.render.positions_grid import CSV_PATH, JSON_PATH, Grid
 from build_tools.render.text import md_text
 
 if TYPE_CHECKING:
     from build_tools.render.pages import PageRenderer
+
+
+STATES_INDEX = "states/index.md"
 
 
 def state_page(state_id: str) -> str:
@@ -21,20 +24,21 @@ def state_page(state_id: str) -> str:
 @dataclass
 class StatePages:
     base: PageRenderer
+    articles: ConventionPages  # whose positions and votes, rendered once, these pages list
+    table: Grid
 
     def render(self) -> dict[str, str]:
         convention = self.base.dataset.convention
         if not convention.states:
             return {}
-        articles = ConventionPages(self.base)
-        pages = {"states/index.md": self.index()}
+        pages = {STATES_INDEX: self.index()}
         for state in convention.states:
-            pages[state_page(state.id)] = self.state(state, articles)
+            pages[state_page(state.id)] = self.state(state)
         return pages
 
     def index(self) -> str:
         convention = self.base.dataset.convention
-        table = grid(convention)
+        table = self.table
         cells = [[self._cell(cell) for cell in cells] for _, cells in table.rows]
         counts = {s.id: sum(1 for p in convention.positions if s.id in p.states)
                   for s in convention.states}
@@ -61,10 +65,12 @@ class StatePages:
         title = md_text(where).replace('"', "'")
         return f'[{md_text(entry.stance)}](/sources/index.md#{source.id} "{title}")'
 
-    def state(self, state: State, articles: ConventionPages) -> str:
-        positions = [p for p in articles.positions if state.id in p["data"].states]
-        positions.sort(key=lambda p: (p["data"].date, p["data"].id))
-        votes = [v for v in articles.votes
+    def state(self, state: State) -> str:
+        page, pages = state_page(state.id), self.articles
+        positions = sorted((p for p in pages.positions if state.id in p["data"].states),
+                           key=lambda p: (p["data"].date, p["data"].id))
+        votes = [v for v in pages.votes
                  if state.id in v["data"].requested_by or state.id in v["data"].supported_by]
-        return self.base._render("state.md.j2", state=state, positions=positions, votes=votes,
-                                 target_page=target_page)
+        return self.base._render("state.md.j2", state=state, target_page=target_page,
+                                 positions=pages.with_summaries(positions, page),
+                                 votes=pages.with_summaries(votes, page))
