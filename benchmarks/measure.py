@@ -1,7 +1,7 @@
 """Run one stage in this process and print its wall time and peak memory as JSON.
 
-    python -m benchmarks.measure generate DATA OUT CACHE
-    python -m benchmarks.measure mkdocs SITE_DIR          (data from BRIEFING_DATA_DIR)
+    python -m benchmarks.measure generate OUT      (data from BRIEFING_DATA_DIR, caches in
+    python -m benchmarks.measure mkdocs SITE_DIR    BRIEFING_CACHE_DIR, as `make serve` has)
 """
 
 from __future__ import annotations
@@ -18,16 +18,15 @@ def main() -> int:
     began = time.perf_counter()
     result: dict[str, object] = {}
     if stage == "generate":
-        from build_tools import paths
+        from build_tools.config import BuildConfig
         from build_tools.pipeline import generate
         from build_tools.write import write_files
 
+        config = BuildConfig.from_environment()
         result["import_s"] = round(time.perf_counter() - began, 3)
         began = time.perf_counter()
-        data = Path(args[0])  # with the caches the MkDocs hook uses, as an editor's rebuild has
-        generated = generate(data, paths.CONTENT_DIR, Path(args[2]),
-                             prose_cache=paths.prose_cache(data.resolve()))
-        report = write_files(generated.files, Path(args[1]))
+        generated = generate(config)
+        report = write_files(generated.files, Path(args[0]))
         result.update(charts_drawn=generated.charts_drawn, files=len(generated.files),
                       written=len(report.written))
     elif stage == "mkdocs":

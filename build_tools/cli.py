@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from build_tools import paths
+from build_tools.config import BuildConfig
 from build_tools.errors import DataError
 from build_tools.paths import display_path
 from build_tools.pipeline import generate
@@ -31,7 +32,8 @@ def _new_update(data: Path, session: str, title: str, day: dt.date | None) -> in
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools",
                                      description="Check the data and generate the site's pages.")
-    parser.add_argument("--data", type=Path, default=paths.DATA_DIR, help="data directory")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="data directory (default: data/, or $BRIEFING_DATA_DIR)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every data file; print every problem")
     build = commands.add_parser("build", help="write the generated Markdown to a directory")
@@ -47,15 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "site":
         return build_site(args.site_dir.resolve())
+    config = BuildConfig.from_environment(args.data)
     if args.command == "new-update":
-        return _new_update(args.data.resolve(), args.session, args.title, args.date)
+        return _new_update(config.data_dir, args.session, args.title, args.date)
     if args.command == "schemas":
         for path in write_schemas():
             print(f"wrote {path.relative_to(paths.REPO_ROOT)}")
         return 0
     try:
-        data = args.data.resolve()
-        generated = generate(data, prose_cache=paths.prose_cache(data))
+        generated = generate(config)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1

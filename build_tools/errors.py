@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from build_tools.english import plural
+
 
 class Location(NamedTuple):
     """A place in a data file: path relative to the repository, 1-based line and column.
@@ -67,12 +69,8 @@ def summary_line(diagnostics: list[Diagnostic]) -> str:
     errors = count_errors(diagnostics)
     warnings = len(diagnostics) - errors
     files = len({d.location.path for d in diagnostics})
-    parts = [_plural(errors, "error"), _plural(warnings, "warning")]
-    return f"{' and '.join(parts)} in {_plural(files, 'file')}"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    parts = [plural(errors, "error"), plural(warnings, "warning")]
+    return f"{' and '.join(parts)} in {plural(files, 'file')}"
 
 
 class DataError(Exception):

@@ -2,8 +2,9 @@
 
 The data is loaded and checked in `on_config`, before MkDocs cleans the site
 directory, so a broken data file stops the build with every problem listed
-and the last site left as it was. The generated pages are handed to MkDocs
-in memory in `on_files`; nothing is written into `content/`.
+and the last site left as it was. In `on_files` the generated files are
+staged in the cache folder (see `BuildConfig.staging_dir`) and added to
+MkDocs' files from there; nothing is written into `content/`.
 """
 
 from __future__ import annotations
@@ -22,20 +23,19 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from build_tools import paths
+from build_tools import urls
+from build_tools.config import BuildConfig
 from build_tools.errors import DataError
 from build_tools.pipeline import Generated, generate
-from build_tools.render.convention_pages import CONVENTION_INDEX
-from build_tools.render.state_pages import STATES_INDEX
 from build_tools.site_info import SiteInfo
 from build_tools.theme_fixes import fix_html
 from build_tools.write import write_files
 
 log = logging.getLogger("mkdocs.hooks.build_tools")
-SESSIONS_INDEX = "sessions/index.md"
 # Sections that exist only when data/ has their files (the convention, the states).
-OPTIONAL_SECTIONS = (CONVENTION_INDEX, STATES_INDEX)
+OPTIONAL_SECTIONS = (urls.CONVENTION, urls.STATES)
 _generated: Generated | None = None
+_build: BuildConfig | None = None
 
 
 class DataAbort(Abort, SystemExit):
@@ -44,27 +44,27 @@ class DataAbort(Abort, SystemExit):
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _generated  # MkDocs hooks are module functions; state lives between events
+    global _generated, _build  # MkDocs hooks are module functions; state lives between events
+    _build = BuildConfig.from_environment(site=SiteInfo(config.site_url or "", config.site_name))
     try:
-        _generated = generate(site=SiteInfo(config.site_url or "", config.site_name),
-                              prose_cache=paths.prose_cache(paths.DATA_DIR))
+        _generated = generate(_build)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         raise DataAbort(f"The data has errors: {exc}.") from None
     for warning in _generated.warnings:
         log.warning(str(warning))
     config.nav = _expand_sessions(config.nav or [], _generated)
-    if str(paths.DATA_DIR) not in config.watch:  # a data tree outside the repository, in tests
-        config.watch.append(str(paths.DATA_DIR))
+    if str(_build.data_dir) not in config.watch:  # a data tree outside the repository, in tests
+        config.watch.append(str(_build.data_dir))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _generated is not None
+    assert _generated is not None and _build is not None and _build.staging_dir is not None
     # Staged on disk rather than handed over in memory: a file whose bytes did not
     # change keeps its modification time, so `mkdocs serve --dirty` rebuilds only
     # the pages an edit really changed.
-    staging = paths.staging_dir(paths.DATA_DIR)
+    staging = _build.staging_dir
     write_files(_generated.files, staging)
     for path in _generated.files:
         files.append(File.generated(config, path, abs_src_path=str(staging / path)))
@@ -88,9 +88,9 @@ def _expand_sessions(nav: list[Any], generated: Generated) -> list[Any]:
         target = list(item.values()) if isinstance(item, dict) else []
         if target and target[0] in OPTIONAL_SECTIONS and target[0] not in generated.files:
             continue
-        if target == [SESSIONS_INDEX]:
+        if target == [urls.PROCESS]:
             title = next(iter(item))
-            expanded.append({title: [SESSIONS_INDEX, *sessions]})
+            expanded.append({title: [urls.PROCESS, *sessions]})
         else:
             expanded.append(item)
     return expanded

@@ -1,96 +1,106 @@
-"""The whole program: load -> validate -> render, in that order; writing is the caller's.
+"""The whole program: load -> validate -> prose -> stop on any error -> charts -> pages -> assemble.
 
 `generate()` returns every generated file as bytes, or raises `DataError`
-with every diagnostic found. Nothing is rendered unless every file loaded
-and validated, and nothing is written here at all: the MkDocs hook hands the
-files to MkDocs in memory, the CLI hands them to `write.py`.
+with every diagnostic found. Every diagnostic, those found in editor prose
+included, is known before the first page is rendered; nothing is rendered
+unless there is no error. Writing the files is the caller's: the CLI hands
+them to `write.py`, the MkDocs hook stages them for MkDocs. The only files
+written here are the caches.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-from build_tools import paths
-from build_tools.chart_cache import chart_files
+from build_tools import cache
+from build_tools.assemble import Produced, assemble
+from build_tools.cache import Store
+from build_tools.config import BuildConfig
 from build_tools.errors import DataError, Diagnostic, Severity, count_errors, sorted_diagnostics
 from build_tools.load import load
 from build_tools.models.dataset import Dataset
-from build_tools.prose_cache import ProseCache, fingerprint
-from build_tools.render import positions_grid
-from build_tools.render.charts import chart_csv, charts
-from build_tools.render.convention_pages import CONVENTION_PAGES
-from build_tools.render.feeds import feeds
-from build_tools.render.pages import INDEX_PAGES, PageRenderer, page_url
-from build_tools.render.state_pages import STATES_INDEX, state_page
-from build_tools.render.tables import table_downloads
-from build_tools.site_info import SiteInfo, site_info
+from build_tools.prose.stage import NO_PROSE, resolve_prose
+from build_tools.render.chart_files import chart_files
+from build_tools.render.charts import Chart, charts
+from build_tools.render.context import RenderContext, make_environment
+from build_tools.render.convention import render_convention
+from build_tools.render.data import (
+    render_data,
+    render_positions_downloads,
+    render_sources,
+    render_table_downloads,
+)
+from build_tools.render.feeds import render_feeds
+from build_tools.render.home import render_home
+from build_tools.render.positions_grid import grid
+from build_tools.render.sessions import render_sessions
+from build_tools.render.states import render_states
+from build_tools.render.tables import render_tables
+from build_tools.site_map import site_urls
 from build_tools.validate import validate
+
+# Each family of pages: who it is in messages, and the function that renders it.
+PAGE_FAMILIES: tuple[tuple[str, Callable[[RenderContext], Mapping[str, str | bytes]]], ...] = (
+    ("the home page", render_home),
+    ("the sessions and their updates", render_sessions),
+    ("the convention's pages", render_convention),
+    ("the states' pages", render_states),
+    ("the tables page", render_tables),
+    ("the sources page", render_sources),
+    ("the data page", render_data),
+    ("the feeds", render_feeds),
+)
 
 
 @dataclass(frozen=True)
 class Generated:
     files: dict[str, bytes]
-    dataset: Dataset
+    context: RenderContext  # what the pages were rendered from
     warnings: list[Diagnostic]
     charts_drawn: int
 
+    @property
+    def dataset(self) -> Dataset:
+        return self.context.dataset
 
-def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_DIR,
-             chart_cache: Path = paths.CHART_CACHE, site: SiteInfo | None = None,
-             prose_cache: Path | None = None) -> Generated:
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        return self.context.charts
+
+
+def generate(config: BuildConfig) -> Generated:
     """Every generated file (path relative to the docs directory -> bytes).
 
     Messages name files from the folder that holds data/, as in "data/status.yaml".
     """
-    loaded = load(data_dir, data_dir.parent)
+    version = cache.code_version()
+    loaded = load(config.data_dir, config.data_dir.parent)
     dataset, diagnostics = validate(loaded)
+    prose_store = Store.open(config.cache_dir, "prose", version)
+    # Prose is checked against the pages and ids of valid data only: a broken file would
+    # make every link to its page a second, misleading error.
+    prose = (resolve_prose(dataset, site_urls(dataset, config.content_dir), prose_store)
+             if dataset is not None and not count_errors(diagnostics) else NO_PROSE)
+    diagnostics = sorted_diagnostics([*diagnostics, *prose.diagnostics])
     if dataset is None or count_errors(diagnostics):
-        raise DataError(sorted_diagnostics(diagnostics))
-    figures = charts(dataset)
-    site_urls = frozenset(_site_urls(dataset, content_dir))
-    cache = ProseCache.load(prose_cache, fingerprint(_render_context(dataset, site_urls)))
-    renderer = PageRenderer(dataset, site_urls, figures, cache=cache)
-    pages = renderer.render_all()
-    diagnostics = sorted_diagnostics([*diagnostics, *renderer.diagnostics])
-    if count_errors(diagnostics):
         raise DataError(diagnostics)
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
-    files.update(table_downloads(dataset.tables, dataset.sources))
-    figures = renderer.figures  # with the charts drawn from what the pages link
-    files.update({chart.csv: chart_csv(chart) for chart in figures})
-    if dataset.convention.states:
-        files[positions_grid.CSV_PATH] = positions_grid.positions_csv(dataset.convention)
-        files[positions_grid.JSON_PATH] = positions_grid.positions_json(dataset.convention,
-                                                                        dataset.sources)
-    site = site or site_info()
-    files.update(feeds(dataset, site.url, site.name))
-    drawn = chart_files(figures, chart_cache)
-    files.update(drawn.files)
-    cache.save()
+
+    table = grid(dataset.convention)
+    chart_store = Store.open(config.cache_dir, "charts", version)
+    figures = chart_files(charts(dataset, prose.mentions, table), chart_store)
+
+    ctx = RenderContext(dataset, prose, figures.charts, table, config.site,
+                        make_environment(config.templates_cache))
+    files = assemble([
+        *(Produced(name, family(ctx)) for name, family in PAGE_FAMILIES),
+        *(Produced(f"the table {path}", downloads, path)
+          for path, downloads in render_table_downloads(ctx).items()),
+        Produced("the grid of positions (data/positions.yaml)", render_positions_downloads(ctx),
+                 "data/positions.yaml"),
+        Produced("the charts", figures.files),
+    ])
+    prose_store.save()
+    chart_store.save()
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    return Generated(dict(sorted(files.items())), dataset, warnings, drawn.drawn)
-
-
-def _render_context(dataset: Dataset, site_urls: frozenset[str]) -> list[str]:
-    """What rendered prose depends on besides its own text (see `prose_cache.py`)."""
-    convention = dataset.convention
-    numbering = sorted(f"{n.draft}:{n.number}:{a.number}"
-                       for a in convention.articles for n in a.data.numbers)
-    return [*sorted(site_urls), *numbering, *(str(a.number) for a in convention.articles),
-            *(f"{d.id}:{d.title}" for d in dataset.drafts)]
-
-
-def _site_urls(dataset: Dataset, content_dir: Path) -> set[str]:
-    """Every page URL of the site, for checking links that editors write."""
-    pages = set(INDEX_PAGES)
-    pages |= {s.page for s in dataset.sessions}
-    pages |= {u.page for u in dataset.updates}
-    convention = dataset.convention
-    if convention.articles:
-        pages |= set(CONVENTION_PAGES) | {a.page for a in convention.articles}
-    if convention.states:
-        pages |= {STATES_INDEX} | {state_page(s.id) for s in convention.states}
-    if content_dir.is_dir():
-        pages |= {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md")}
-    return {page_url(p) for p in pages}
+    return Generated(files, ctx, warnings, figures.drawn)

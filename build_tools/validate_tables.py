@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from build_tools.english import did_you_mean
 from build_tools.errors import Diagnostic, error
 from build_tools.models.dataset import TableRecord
-from build_tools.models.table import Column, cell_value
+from build_tools.models.table import CHART_COLUMNS, Column, cell_value
 
 _TYPE_NAMES = {"text": "text", "number": "a number", "boolean": "true or false"}
 
 
 def table_rules(table: TableRecord) -> Iterator[Diagnostic]:
     yield from _unique_columns(table)
+    yield from _chart_columns(table)
     columns = {c.id: c for c in table.data.columns}
     for i, row in enumerate(table.data.rows):
         at = ("rows", i)
@@ -38,9 +39,23 @@ def _unique_columns(table: TableRecord) -> Iterator[Diagnostic]:
         seen.add(column.id)
 
 
+def _chart_columns(table: TableRecord) -> Iterator[Diagnostic]:
+    """The columns a chart drawn from this table reads must be there, of the type it needs."""
+    columns = {c.id: (i, c) for i, c in enumerate(table.data.columns)}
+    for name, wanted in CHART_COLUMNS.get(table.id, {}).items():
+        if name not in columns:
+            yield error(table.doc.location(("columns",)),
+                        f"columns: the chart drawn from this table reads the column '{name}', "
+                        f"which is missing; the columns are: {', '.join(columns)}")
+        elif wanted is not None and columns[name][1].type != wanted:
+            i, column = columns[name]
+            yield error(table.doc.location(("columns", i, "type")),
+                        f"columns[{i}].type: the chart drawn from this table needs the column "
+                        f"'{name}' to be {wanted}, not {column.type}")
+
+
 def _unknown_column(row: int, key: str, columns: dict[str, Column]) -> str:
-    close = difflib.get_close_matches(key, list(columns), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"the columns are: {', '.join(columns)}"
+    hint = did_you_mean(key, columns, f"the columns are: {', '.join(columns)}")
     return f"rows[{row}]: unknown column '{key}'; {hint}"
 
 

@@ -33,13 +33,18 @@ def write_files(files: dict[str, bytes], out_dir: Path) -> WriteReport:
         content = files[path]
         if target.is_file() and target.read_bytes() == content:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(content)
-        temporary.replace(target)
+        atomic_write(target, content)
         written.append(path)
     removed = _remove_stale(out_dir, set(targets.values()))
     return WriteReport(tuple(written), len(files) - len(written), removed)
+
+
+def atomic_write(target: Path, content: bytes) -> None:
+    """Write `target` whole or not at all: a reader never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(content)
+    temporary.replace(target)
 
 
 def _remove_stale(out_dir: Path, keep: set[Path]) -> tuple[str, ...]:

@@ -12,10 +12,47 @@ from pathlib import Path
 import pytest
 
 from build_tools import paths
+from build_tools.config import BuildConfig
+from build_tools.pipeline import Generated, generate
 from build_tools.publish import build_site
+from build_tools.site_info import SiteInfo, site_info
 
 TESTS = Path(__file__).resolve().parent
 MINIMAL_DATA = TESTS / "fixtures" / "minimal" / "data"
+
+
+@functools.cache
+def default_site() -> SiteInfo:
+    return site_info()
+
+
+_SHARED_CACHE: list[Path] = []  # set once per run by `hermetic_caches`
+
+
+def build(data: Path = paths.DATA_DIR, cache_dir: Path | None = None,
+          site: SiteInfo | None = None) -> Generated:
+    """The pipeline on `data`, with caches in `cache_dir`, else in the run's shared temporary
+    cache (safe to share: every entry is keyed by its inputs and the code)."""
+    cache = cache_dir or (_SHARED_CACHE[0] if _SHARED_CACHE else None)
+    return generate(BuildConfig(data_dir=data, site=site or default_site(), cache_dir=cache))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def hermetic_caches(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every cache of the run in a temporary folder, never in the repository; MkDocs builds
+    started by the tests (which read the environment) included."""
+    shared = tmp_path_factory.mktemp("cache")
+    _SHARED_CACHE.append(shared)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_CACHE_DIR", str(shared))
+        yield
+    _SHARED_CACHE.clear()
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Generated:
+    """The shipped data, generated once per run."""
+    return build()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

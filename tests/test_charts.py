@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from build_tools import paths
-from build_tools.pipeline import generate
+from build_tools.pipeline import Generated
 from build_tools.render import chart_draw
-from build_tools.render.charts import charts
+from tests.conftest import build
 
 
-def test_each_chart_draws_the_same_bytes_twice() -> None:
-    dataset = generate().dataset
-    figures = charts(dataset)
-    assert {c.id for c in figures} >= {"process-timeline"}
-    for chart in figures:
+def test_each_chart_draws_the_same_bytes_twice(shipped: Generated) -> None:
+    assert {c.id for c in shipped.charts} >= {"process-timeline"}
+    for chart in shipped.charts:
         for theme in chart_draw.THEMES:
             first, second = chart_draw.draw(chart, theme), chart_draw.draw(chart, theme)
             assert first == second, (chart.id, theme.name)
@@ -24,11 +21,11 @@ def test_each_chart_draws_the_same_bytes_twice() -> None:
 
 def test_a_second_build_draws_no_chart(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    first = generate(chart_cache=cache)
+    first = build(cache_dir=cache)
     svgs = [p for p in first.files if p.startswith("charts/") and p.endswith(".svg")]
-    assert len(svgs) >= 2 * len(charts(first.dataset)) + 2  # and the most-discussed articles
+    assert len(svgs) == 2 * len(first.charts)
     assert first.charts_drawn == len(svgs)
-    second = generate(chart_cache=cache)
+    second = build(cache_dir=cache)
     assert second.charts_drawn == 0
     assert second.files == first.files
 
@@ -38,20 +35,20 @@ def test_a_data_change_redraws_only_the_charts_it_feeds(data_tree: Callable[...,
     cache = tmp_path / "cache"
     data = data_tree()
     # the timeline, the most-discussed articles and the positions grid, two themes each
-    assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 6
+    assert build(data, cache).charts_drawn == 6
     update = data / "sessions/alpha-session/updates/03-last-day.yaml"
     update.write_text(update.read_text().replace("Closed.", "Closed for good."))
-    assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 0
+    assert build(data, cache).charts_drawn == 0
     update.write_text(update.read_text().replace("Closed for good.", "Closed, article 1 too."))
-    assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 2  # most-discussed only
+    assert build(data, cache).charts_drawn == 2  # most-discussed only
     session = data / "sessions/beta-session/session.yaml"
     session.write_text(session.read_text().replace("city: Vienna", "city: Geneva"))
-    assert generate(data, paths.CONTENT_DIR, cache).charts_drawn == 2
+    assert build(data, cache).charts_drawn == 2
 
 
 def test_charts_have_alt_text_and_their_data_on_the_page(data_tree: Callable[..., Path],
                                                          tmp_path: Path) -> None:
-    files = generate(data_tree(), paths.CONTENT_DIR, tmp_path / "cache").files
+    files = build(data_tree(), tmp_path / "cache").files
     page = files["sessions/index.md"].decode()
     assert "![Timeline of 2 meetings of the Ad Hoc Committee from 21 August 2023 to " in page
     assert "<summary>Data of this chart</summary>" in page

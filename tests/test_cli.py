@@ -13,6 +13,7 @@ import pytest
 
 from build_tools import paths
 from build_tools.publish import build_site
+from tests.conftest import build
 
 BROKEN_UPDATE = "number: 4\ntitle: Broken\ndate: 2024-02-30\nsummary: s\nbody: b\n"
 
@@ -84,11 +85,10 @@ def test_a_failed_build_leaves_the_last_site_as_it_was(
 
 def test_a_new_update_file_appears_everywhere_without_code_change(
         data_tree: Callable[..., Path]) -> None:
-    from build_tools.pipeline import generate
 
     data = data_tree({"sessions/beta-session/updates/01-first-news.yaml": (
         "number: 1\ntitle: First news\ndate: 2024-07-30\nsummary: Something new.\nbody: Text.\n")})
-    files = generate(data, paths.CONTENT_DIR).files
+    files = build(data).files
     page = "sessions/beta-session/updates/01-first-news.md"
     assert page in files
     link = f"(/{page})"

@@ -13,21 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import paths
 from build_tools.errors import DataError
 from build_tools.load import load
 from build_tools.models.dataset import Convention
-from build_tools.pipeline import Generated, generate
-from build_tools.render.article_links import ArticleLinker, Origin
+from build_tools.pipeline import Generated
+from build_tools.prose.article_links import ArticleLinker, Origin
 from build_tools.validate import validate
-from tests.conftest import MINIMAL_DATA
+from tests.conftest import MINIMAL_DATA, build
 
 UPDATES = "sessions/reconvened-concluding-session/updates"
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Generated:
-    return generate()
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +30,10 @@ def convention(shipped: Generated) -> Convention:
 
 
 def links(convention: Convention, text: str, draft: str = "updated-draft") -> list[tuple[str, str]]:
-    linker = ArticleLinker(convention, draft, draft, "sessions/x/", text, None)
+    linker = ArticleLinker(convention, draft, draft, text, None)
     pieces = linker.link(text, 0)
     assert "".join(p if isinstance(p, str) else p[0] for p in pieces) == text  # nothing lost
-    return [(p[0], p[1].removeprefix("../../")) for p in pieces if not isinstance(p, str)]
+    return [(p[0], p[1].removeprefix("/")) for p in pieces if not isinstance(p, str)]
 
 
 FORMS = {
@@ -93,7 +87,7 @@ def test_paragraphs_carry_over_only_from_a_draft_numbered_like_the_final_text(
 
 def test_a_range_mentions_every_article_in_it(convention: Convention) -> None:
     text = "Articles 6 to 16"
-    linker = ArticleLinker(convention, "zero-draft", "zero draft", "x/", text,
+    linker = ArticleLinker(convention, "zero-draft", "zero draft", text,
                            Origin("update", "t", "p.md", "2024-01-01"))
     linker.link(text, 0)
     assert sorted(m.article for m in linker.mentions) == list(range(7, 18))  # moved up by one
@@ -203,7 +197,7 @@ def test_article_pages_show_the_positions_and_votes_on_them(shipped: Generated) 
 # --- editors' mistakes ---------------------------------------------------------------------
 
 def _warnings(data: Path) -> list[str]:
-    return [str(w) for w in generate(data, paths.CONTENT_DIR).warnings]
+    return [str(w) for w in build(data).warnings]
 
 
 def test_an_unknown_article_is_a_located_warning(data_tree: Callable[..., Path]) -> None:
@@ -218,7 +212,7 @@ def test_an_unknown_article_is_a_located_warning(data_tree: Callable[..., Path])
 
 def _errors(data: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
-        generate(data, paths.CONTENT_DIR)
+        build(data)
     return [str(d) for d in caught.value.diagnostics]
 
 
@@ -251,7 +245,7 @@ def test_a_data_set_without_a_convention_still_builds(data_tree: Callable[..., P
                              "convention/chapters.yaml", "convention/articles/01.yaml",
                              "convention/articles/02.yaml", "convention/articles/03.yaml",
                              "convention/provisions/title.yaml"))
-    files = generate(data, paths.CONTENT_DIR).files
+    files = build(data).files
     assert not any(p.startswith(("convention/", "states/")) for p in files)
     loaded = load(data, data.parent)
     assert validate(loaded)[0] is not None
@@ -262,7 +256,7 @@ def test_a_link_in_a_position_works_on_every_page_that_shows_it(
     positions = (MINIMAL_DATA / "positions.yaml").read_text(encoding="utf-8").replace(
         "summary: Both wanted the list kept.",
         "summary: Both wanted the list kept, as [the session](/sessions/alpha-session/) heard.")
-    files = generate(data_tree({"positions.yaml": positions}), paths.CONTENT_DIR).files
+    files = build(data_tree({"positions.yaml": positions})).files
     for page in ("convention/article-2.md", "states/alpha-land.md", "states/the-group.md"):
         hrefs = re.findall(r'<a href="([^"]+)">the session</a>', files[page].decode())
         page_url = page.removesuffix(".md") + "/"

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import paths
 from build_tools.errors import DataError
-from build_tools.pipeline import generate
+from tests.conftest import build
 
 UPDATES = "sessions/alpha-session/updates"
 GOOD_UPDATE = """\
@@ -23,7 +22,7 @@ body: Text.
 
 def problems(data: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
-        generate(data, paths.CONTENT_DIR)
+        build(data)
     return caught.value.report().splitlines()
 
 
@@ -168,7 +167,7 @@ def test_every_problem_in_every_file_is_reported(data_tree: Callable[..., Path])
 
 def test_update_after_the_session_is_a_warning(data_tree: Callable[..., Path]) -> None:
     data = data_tree({f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("2023-08-23", "2023-09-02")})
-    generated = generate(data, paths.CONTENT_DIR)
+    generated = build(data)
     assert [str(w) for w in generated.warnings] == [
         "data/sessions/alpha-session/updates/04-x.yaml:3:7: warning: date: 2023-09-02 is after "
         "the session ended (2023-09-01)"

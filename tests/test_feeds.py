@@ -7,16 +7,14 @@ from pathlib import Path
 import feedparser
 from bs4 import BeautifulSoup
 
-from build_tools import paths
-from build_tools.pipeline import generate
 from build_tools.site_info import SiteInfo
-from tests.conftest import MINIMAL_DATA
+from tests.conftest import MINIMAL_DATA, build
 
 SITE = SiteInfo("https://example.org/proj/", "Briefing")
 
 
 def parsed(path: str) -> feedparser.FeedParserDict:
-    files = generate(MINIMAL_DATA, paths.CONTENT_DIR, site=SITE).files
+    files = build(MINIMAL_DATA, site=SITE).files
     feed = feedparser.parse(files[path])
     assert not feed.bozo, feed.get("bozo_exception")
     return feed

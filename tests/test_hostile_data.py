@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools import paths
 from build_tools.errors import DataError
-from build_tools.pipeline import generate
 from build_tools.publish import build_site
-from tests.conftest import MINIMAL_DATA
+from tests.conftest import MINIMAL_DATA, build
 
 HOSTILE_BODY = """\
 Hello <script>alert("body")</script> and <img src=x onerror="alert('img')">.
@@ -102,5 +100,5 @@ def test_what_cannot_be_made_safe_is_refused_with_a_message(
     text = "".join(f"{key}: {text}\n" for key, text in fields.items())
     data = data_tree({"sessions/alpha-session/updates/04-hostile.yaml": text})
     with pytest.raises(DataError) as caught:
-        generate(data, paths.CONTENT_DIR)
+        build(data)
     assert message in caught.value.report()

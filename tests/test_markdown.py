@@ -8,14 +8,17 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_tools.markdown import LinkContext, plain_text, relative_url, render_block
+from build_tools.prose.markdown import LinkContext, plain_text, render_block
+from build_tools.urls import relative_links, relative_url
 
 SITE = frozenset({"", "sessions/a/", "sessions/a/updates/01-x/", "updates/"})
 
 
-def render(text: str, page: str = "sessions/a/updates/01-x/") -> tuple[BeautifulSoup, LinkContext]:
-    context = LinkContext(page, SITE)
-    return BeautifulSoup(render_block(text, context), "html.parser"), context
+def render(text: str, page: str = "sessions/a/updates/01-x.md") -> tuple[BeautifulSoup, LinkContext]:
+    """The text as the page `page` shows it: rendered once, its links made relative there."""
+    context = LinkContext(SITE)
+    html = relative_links(render_block(text, context), page)
+    return BeautifulSoup(html, "html.parser"), context
 
 
 def test_raw_html_is_shown_as_text() -> None:

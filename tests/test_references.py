@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_tools.references import find_references
+from build_tools.prose.references import find_references
 
 
 def items(text: str) -> list[tuple[int, tuple[int, ...], int | None, str]]:

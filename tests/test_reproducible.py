@@ -18,7 +18,7 @@ def digest(site: Path) -> dict[str, str]:
 
 def test_two_clean_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                             shipped_site: Path) -> None:
-    monkeypatch.setenv("BRIEFING_CHART_CACHE", str(tmp_path / "fresh-cache"))
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "fresh-cache"))
     second = tmp_path / "second"
     assert build_site(second) == 0
     assert digest(second) == digest(shipped_site)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_tools import paths
-from build_tools.pipeline import generate
+from tests.conftest import build
 
 
 def new_update(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -26,7 +26,7 @@ def test_writes_the_next_number_with_the_date_and_prints_the_path(
     text = written.read_text(encoding="utf-8")
     assert "number: 4\n" in text and 'title: "Day four: the finale"\n' in text
     assert "date: 2023-08-24\n" in text
-    generated = generate(data, paths.CONTENT_DIR)
+    generated = build(data)
     assert "sessions/alpha-session/updates/04-day-four-the-finale.md" in generated.files
 
 

@@ -11,7 +11,7 @@ import pytest
 from build_tools import paths
 from build_tools.models.dataset import TableRecord
 from build_tools.models.table import cell_value
-from build_tools.pipeline import generate
+from build_tools.pipeline import Generated
 from tests.test_tables import round_trip
 
 CRIME_TIERS = [
@@ -119,8 +119,8 @@ MANDATE = [
 
 
 @pytest.fixture(scope="module")
-def tables() -> dict[str, TableRecord]:
-    return {t.id: t for t in generate().dataset.tables}
+def tables(shipped: Generated) -> dict[str, TableRecord]:
+    return {t.id: t for t in shipped.dataset.tables}
 
 
 def cells(table: TableRecord, *columns: str) -> list[tuple[object, ...]]:
@@ -193,11 +193,10 @@ def test_downloads_round_trip(table_id: str) -> None:
     round_trip(paths.DATA_DIR, table_id)
 
 
-def test_three_charts_are_drawn_from_the_data() -> None:
-    from build_tools.render.charts import charts
-
-    figures = {c.id: c for c in charts(generate().dataset)}
-    assert set(figures) == {"process-timeline", "threshold-support", "tier-reach"}
+def test_five_charts_are_drawn_from_the_data(shipped: Generated) -> None:
+    figures = {c.id: c for c in shipped.charts}
+    assert set(figures) == {"process-timeline", "threshold-support", "tier-reach",
+                            "most-discussed", "positions-grid"}
     assert figures["threshold-support"].rows == (
         ("30 ratifications (Russia)", 15), ("40 ratifications (the Chair)", 39),
         ("60 ratifications (Mexico)", 42))

@@ -10,18 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import paths
 from build_tools.errors import DataError
 from build_tools.models.table import cell_value
-from build_tools.pipeline import generate
-from tests.conftest import MINIMAL_DATA
+from tests.conftest import MINIMAL_DATA, build
 
 TABLE = MINIMAL_DATA / "tables" / "things.yaml"
 
 
 def problems(data: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
-        generate(data, paths.CONTENT_DIR)
+        build(data)
     return caught.value.report().splitlines()[:-1]
 
 
@@ -38,7 +36,7 @@ def test_a_row_must_have_every_column_of_the_right_type(data_tree: Callable[...,
 
 
 def round_trip(data: Path, table_id: str) -> None:
-    generated = generate(data, paths.CONTENT_DIR)
+    generated = build(data)
     table = next(t for t in generated.dataset.tables if t.id == table_id)
     columns = [c.id for c in table.data.columns]
     expected = [{c: cell_value(row[c]) for c in columns} for row in table.data.rows]
@@ -68,7 +66,7 @@ def test_fixture_table_round_trips_through_csv_and_json() -> None:
 
 
 def test_json_keeps_cell_notes_and_sources() -> None:
-    document = json.loads(generate(MINIMAL_DATA, paths.CONTENT_DIR).files["data/things.json"])
+    document = json.loads(build(MINIMAL_DATA).files["data/things.json"])
     assert document["cell_notes"] == [{
         "row": 1, "column": "thing", "note": "Read with care.",
         "sources": [{"id": "daily-notes", "title": "Daily notes", "author": None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from build_tools import urls
 from build_tools.models.article import FINAL_TEXT, Article, Chapter, Provision
 from build_tools.models.draft import Draft
 from build_tools.models.positions import Position, State, Vote
@@ -30,7 +31,7 @@ class UpdateRecord:
     @property
     def page(self) -> str:
         """Source path of its page in the site; its URL is the same without `.md`."""
-        return f"sessions/{self.session_id}/updates/{self.slug}.md"
+        return urls.update_page(self.session_id, self.slug)
 
     @property
     def heading(self) -> str:
@@ -46,7 +47,7 @@ class SessionRecord:
 
     @property
     def page(self) -> str:
-        return f"sessions/{self.id}/index.md"
+        return urls.session_page(self.id)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class ArticleRecord:
 
     @property
     def page(self) -> str:
-        return f"convention/article-{self.number}.md"
+        return urls.article_page(self.number)
 
     @property
     def heading(self) -> str:
@@ -111,7 +112,7 @@ class ProvisionRecord:
     data: Provision
     doc: YamlDocument
 
-    page = "convention/provisions.md"
+    page = urls.PROVISIONS
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,24 @@ class Convention:
         if draft == FINAL_TEXT:
             return number if number in self._articles else None
         return self._numbering.get((draft, number))
+
+    def summary_at(self, kind: str, record_id: str) -> tuple[str, tuple[str | int, ...]]:
+        """Where the summary of a position or vote is: its file, and its path in that file.
+
+        `kind` is "positions" or "votes". Votes are kept sorted by date, not in the
+        order of their file, so the place is looked up by id (ids are unique)."""
+        return f"{kind}.yaml", (kind, self._file_order[kind, record_id], "summary")
+
+    @functools.cached_property
+    def _file_order(self) -> dict[tuple[str, str], int]:
+        order: dict[tuple[str, str], int] = {}
+        for kind in ("positions", "votes"):
+            doc = self.documents.get(f"{kind}.yaml")
+            items = doc.value.get(kind) if doc and isinstance(doc.value, dict) else None
+            for i, item in enumerate(items if isinstance(items, list) else ()):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    order.setdefault((kind, item["id"]), i)
+        return order
 
     def keeps_paragraphs(self, draft: str) -> bool:
         """Whether a paragraph number in `draft` is the same paragraph in the final text: only

@@ -46,3 +46,12 @@ class Table(Model):
 
 def cell_value(cell: Cell) -> Scalar:
     return cell.value if isinstance(cell, LongCell) else cell
+
+
+# Tables that charts are drawn from, with the columns each chart reads and the type it needs
+# (None: any). Part of the contract: validation reports a missing or renamed column here.
+CHART_COLUMNS: dict[str, dict[str, ColumnType | None]] = {
+    "ratification-thresholds": {"proposal": None, "proposed_by": None, "supporters": "number",
+                                "outcome": "text"},
+    "crime-tiers": {"tier": None},
+}

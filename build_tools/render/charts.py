@@ -8,15 +8,18 @@ is left out rather than drawn empty. Drawing lives in `chart_draw.py`.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from build_tools import urls
 from build_tools.models.dataset import Dataset, TableRecord
-from build_tools.models.table import cell_value
+from build_tools.models.table import CHART_COLUMNS, cell_value
+from build_tools.prose.article_links import Mention, updates_naming
+from build_tools.render.downloads import csv_bytes
+from build_tools.render.positions_grid import Grid
+from build_tools.render.records import target_label
 from build_tools.render.text import date_range, long_date
 
 Value = str | int | float
@@ -46,32 +49,35 @@ class Chart:
 
     @property
     def svg(self) -> str:
-        return f"charts/{self.id}.svg"
+        return urls.chart_svg(self.id)
 
     @property
     def svg_dark(self) -> str:
-        return f"charts/{self.id}-dark.svg"
+        return urls.chart_svg(self.id, "dark")
 
     @property
     def csv(self) -> str:
-        return f"data/chart-{self.id}.csv"
+        return urls.chart_csv(self.id)
 
     def fingerprint(self) -> str:
         """Everything the drawing depends on, as text (hashed with the drawing code)."""
         return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
 
 
-def charts(dataset: Dataset) -> tuple[Chart, ...]:
-    found = (timeline(dataset), threshold_support(dataset), tier_reach(dataset))
+TIMELINE = "process-timeline"
+MOST_DISCUSSED = "most-discussed"
+POSITIONS_GRID = "positions-grid"
+
+
+def charts(dataset: Dataset, mentions: tuple[Mention, ...], table: Grid) -> tuple[Chart, ...]:
+    """Every chart the data can fill; `mentions` from the prose stage, `table` the grid."""
+    found = (timeline(dataset), threshold_support(dataset), tier_reach(dataset),
+             most_discussed(dataset, mentions), grid_chart(dataset, table))
     return tuple(c for c in found if c is not None)
 
 
 def chart_csv(chart: Chart) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(chart.columns)
-    writer.writerows(chart.rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_bytes(chart.columns, chart.rows)
 
 
 def timeline(dataset: Dataset) -> Chart | None:
@@ -87,7 +93,7 @@ def timeline(dataset: Dataset) -> Chart | None:
            f"{long_date(first)} to {long_date(last)}, one mark per meeting, placed by date and "
            f"shaped by city ({', '.join(cities)})." + (f" Also marked: {marked}." if marked else ""))
     return Chart(
-        id="process-timeline", kind="timeline",
+        id=TIMELINE, kind="timeline",
         title="The negotiation on a timeline",
         caption="Every meeting of the Ad Hoc Committee by date and city, with the adoption and "
                 "signature of the convention marked.",
@@ -100,7 +106,12 @@ def timeline(dataset: Dataset) -> Chart | None:
 
 
 def _table(dataset: Dataset, table_id: str) -> TableRecord | None:
-    return next((t for t in dataset.tables if t.id == table_id), None)
+    """The table a chart is drawn from, if the data has it with every column the chart reads
+    (`CHART_COLUMNS`: validation reports a missing one)."""
+    table = next((t for t in dataset.tables if t.id == table_id), None)
+    if table is None or not set(CHART_COLUMNS[table_id]) <= {c.id for c in table.data.columns}:
+        return None
+    return table
 
 
 def threshold_support(dataset: Dataset) -> Chart | None:
@@ -158,17 +169,20 @@ def tier_reach(dataset: Dataset) -> Chart | None:
     )
 
 
-MOST_DISCUSSED = 12
+RANKED = 12  # articles in the most-discussed chart
 
 
-def most_discussed(updates_by_article: dict[int, int], titles: dict[int, str]) -> Chart | None:
+def most_discussed(dataset: Dataset, mentions: tuple[Mention, ...]) -> Chart | None:
     """The articles named in the most daily updates (counted from the links in their bodies)."""
-    ranked = sorted(updates_by_article.items(), key=lambda kv: (-kv[1], kv[0]))[:MOST_DISCUSSED]
+    counts = updates_naming(mentions)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:RANKED]
     if not ranked:
         return None
+    titles = {a.number: a.data.title if a.data.title_status != "unconfirmed"
+              else "heading not confirmed" for a in dataset.convention.articles}
     rows = tuple((f"Art. {number}: {titles[number]}", count) for number, count in ranked)
     return Chart(
-        id="most-discussed", kind="bars",
+        id=MOST_DISCUSSED, kind="bars",
         title="The most-discussed articles",
         caption="The articles named in the most daily updates, counted from the article "
                 "references the site links in every update.",
@@ -176,4 +190,23 @@ def most_discussed(updates_by_article: dict[int, int], titles: dict[int, str]) -
             + "; ".join(f"article {n}: {c}" for n, c in ranked) + ".",
         columns=("Article", "Daily updates naming it"),
         rows=rows, unit="updates", axis="Daily updates naming it",
+    )
+
+
+def grid_chart(dataset: Dataset, table: Grid) -> Chart | None:
+    """How many states and groups the sources record on each provision of the grid."""
+    if not table.rows:
+        return None
+    rows = tuple((target_label(column, dataset.convention),
+                  sum(1 for _, cells in table.rows if cells[i]))
+                 for i, column in enumerate(table.columns))
+    return Chart(
+        id=POSITIONS_GRID, kind="bars",
+        title="How many states took a recorded position, by provision",
+        caption="For each provision in the grid below, the number of states and groups whose "
+                "position on it, or whose request for a vote, the sources record.",
+        alt="Bar chart of the number of states and groups with a recorded position on each "
+            "provision: " + "; ".join(f"{label}: {count}" for label, count in rows) + ".",
+        columns=("Provision", "States and groups"),
+        rows=rows, unit="states", axis="States and groups with a recorded position",
     )

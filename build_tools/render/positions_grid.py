@@ -8,9 +8,6 @@ in long form, one line per state and position; JSON with the sources).
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -18,12 +15,10 @@ from typing import Any
 from build_tools.models.dataset import Convention
 from build_tools.models.positions import Target
 from build_tools.models.source import Source, SourceRef
-from build_tools.render.charts import Chart
-from build_tools.render.convention_pages import target_label, target_page
-from build_tools.render.tables import source_json
+from build_tools.render.citations import source_json
+from build_tools.render.downloads import csv_bytes, json_bytes
+from build_tools.render.records import target_label, target_page
 
-CSV_PATH = "data/positions.csv"
-JSON_PATH = "data/positions.json"
 CSV_COLUMNS = ("state_id", "state", "provision", "stance", "topic", "date", "session",
                "record", "sources")
 
@@ -77,36 +72,14 @@ def grid(convention: Convention) -> Grid:
     return Grid(columns, rows)
 
 
-def grid_chart(convention: Convention, table: Grid) -> Chart | None:
-    """How many states and groups the sources record on each provision of the grid."""
-    if not table.rows:
-        return None
-    rows = tuple((target_label(column, convention),
-                  sum(1 for _, cells in table.rows if cells[i]))
-                 for i, column in enumerate(table.columns))
-    return Chart(
-        id="positions-grid", kind="bars",
-        title="How many states took a recorded position, by provision",
-        caption="For each provision in the grid below, the number of states and groups whose "
-                "position on it, or whose request for a vote, the sources record.",
-        alt="Bar chart of the number of states and groups with a recorded position on each "
-            "provision: " + "; ".join(f"{label}: {count}" for label, count in rows) + ".",
-        columns=("Provision", "States and groups"),
-        rows=rows, unit="states", axis="States and groups with a recorded position",
-    )
-
-
 def positions_csv(convention: Convention) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in sorted(entries(convention), key=lambda e: (e.state, _target_key(e.target), e.date,
-                                                        e.record)):
-        writer.writerow((e.state, convention.state(e.state).name,
-                         target_label(e.target, convention), e.stance, e.topic, e.date,
-                         e.session or "", e.record,
-                         " ".join(r.ref or r.url or "" for r in e.sources)))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    ordered = sorted(entries(convention),
+                     key=lambda e: (e.state, _target_key(e.target), e.date, e.record))
+    return csv_bytes(CSV_COLUMNS, ((e.state, convention.state(e.state).name,
+                                    target_label(e.target, convention), e.stance, e.topic, e.date,
+                                    e.session or "", e.record,
+                                    " ".join(r.ref or r.url or "" for r in e.sources))
+                                   for e in ordered))
 
 
 def positions_json(convention: Convention, sources: dict[str, Source]) -> bytes:
@@ -125,4 +98,4 @@ def positions_json(convention: Convention, sources: dict[str, Source]) -> bytes:
                    "sources": [source_json(r, sources) for r in v.sources]}
                   for v in convention.votes],
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_bytes(document)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
+
+from build_tools.prose.markdown import plain_text
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -53,8 +56,14 @@ def front_matter(**fields: str) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def meta_description(markdown: str | None) -> str:
+    """A page's description from its summary, HTML-escaped: the theme prints it into an
+    attribute as it is."""
+    if not markdown:
+        return ""
+    words = plain_text(markdown.split("\n\n")[0])
+    short = words if len(words) <= 200 else words[:197].rsplit(" ", 1)[0] + "…"
+    return html.escape(short, quote=True)
 
 
 _ROMAN = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))

@@ -3,11 +3,13 @@
 Input: the text of a `summary` or `body` field. Output: HTML in which nothing
 from the YAML file is live: raw HTML is shown as text, and a link survives
 only if it is http(s), mailto, an anchor, or a path on this site ("/...").
-Site paths are checked against the pages that exist and rewritten relative
-to the page they appear on, so the site works under any sub-path.
+Site paths are checked against the pages that exist and written in root form
+("/sessions/x/"); the page that shows the text makes them relative
+(`urls.relative_links`), so the same HTML serves every page and the site works
+under any sub-path.
 
-Pure: the page list and the current page arrive as arguments; problems are
-returned, never raised or printed.
+Pure: the page list arrives as an argument; problems are returned, never
+raised or printed.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from typing import Protocol
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from build_tools.urls import site_link
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -37,12 +41,12 @@ class References(Protocol):
 
 @dataclass
 class LinkContext:
-    """The page being written, and the site paths that exist ("sessions/x/", ...)."""
+    """The site paths that exist ("sessions/x/", ...), and what the text links to."""
 
-    page_url: str
     site_urls: frozenset[str]
     problems: list[LinkProblem] = field(default_factory=list)
     references: References | None = None  # links article references when set
+    linked: set[str] = field(default_factory=set)  # the site paths the text links to
 
 
 def _parser() -> MarkdownIt:
@@ -169,15 +173,5 @@ def _site_link(href: str, context: LinkContext, line: int) -> str:
     if target and target not in context.site_urls:
         context.problems.append(LinkProblem(line, f"the link '{href}' points to no page of this site"))
         return "#"
-    return relative_url(target, context.page_url) + (hash_ + anchor if hash_ else "")
-
-
-def relative_url(target: str, page_url: str) -> str:
-    """The link from the page at `page_url` to the directory URL `target` (both site paths)."""
-    # Site paths are plain (no '.', '..' or '//'), so the common folders are enough; this runs
-    # for every link of every page, where posixpath.relpath's normalising shows.
-    to, here = [p for p in target.split("/") if p], [p for p in page_url.split("/") if p]
-    shared = 0
-    while shared < min(len(to), len(here)) and to[shared] == here[shared]:
-        shared += 1
-    return "".join("../" for _ in here[shared:]) + "".join(f"{p}/" for p in to[shared:]) or "./"
+    context.linked.add(target)
+    return site_link(target + (hash_ + anchor if hash_ else ""))

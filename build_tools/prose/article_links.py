@@ -1,9 +1,9 @@
 """Article references in editor prose -> links to the article pages, and the mentions they make.
 
 Input: the plain text of one markdown-it text token (never code, never the
-text of a link), the draft whose numbering the prose uses, and the page it
-appears on. Output: the text cut into plain pieces and linked pieces, with
-a `Mention` for every article named and a `Problem` for every number that no
+text of a link) and the draft whose numbering the prose uses. Output: the
+text cut into plain pieces and linked pieces (links in root form), with a
+`Mention` for every article named and a `Problem` for every number that no
 article of the final text had in that draft. Finding the phrases is
 `references.py`'s job; resolving a number through the drafts is the
 `Convention`'s.
@@ -12,11 +12,12 @@ article of the final text had in that draft. Finding the phrases is
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from build_tools.markdown import relative_url
+from build_tools import urls
 from build_tools.models.dataset import Convention
-from build_tools.references import find_references
+from build_tools.prose.references import find_references
 
 CONTEXT_CHARS = 90  # of text kept on each side of a reference in "Mentioned in"
 
@@ -47,19 +48,13 @@ class Problem:
     message: str
 
 
-def updates_naming(mentions: list[Mention]) -> dict[int, int]:
+def updates_naming(mentions: Iterable[Mention]) -> dict[int, int]:
     """For each article, the number of daily updates that name it."""
     updates: dict[int, set[str]] = {}
     for mention in mentions:
         if mention.origin.kind == "update":
             updates.setdefault(mention.article, set()).add(mention.origin.page)
     return {article: len(pages) for article, pages in updates.items()}
-
-
-def article_href(number: int, paragraph: int | None = None) -> str:
-    """Site path of an article, or of one of its paragraphs: 'convention/article-6/#art-6-2'."""
-    anchor = f"#art-{number}-{paragraph}" if paragraph else ""
-    return f"convention/article-{number}/{anchor}"
 
 
 @dataclass
@@ -69,7 +64,6 @@ class ArticleLinker:
     convention: Convention
     draft: str  # id of the draft whose numbering the text uses
     draft_title: str
-    page_url: str  # the page the text is shown on, as a site URL
     source: str  # the field's raw text, to place problems by line and column
     origin: Origin | None  # None: link, but do not count as a mention
     mentions: list[Mention] = field(default_factory=list)
@@ -103,8 +97,7 @@ class ArticleLinker:
         return self.convention.keeps_paragraphs(self.draft)
 
     def _href(self, article: int, paragraphs: tuple[int, ...]) -> str:
-        path, _, anchor = article_href(article, paragraphs[0] if paragraphs else None).partition("#")
-        return relative_url(path, self.page_url) + (f"#{anchor}" if anchor else "")
+        return urls.site_link(urls.article_link(article, paragraphs[:1]))
 
     def _problem(self, words: str, line: int, missing: list[int]) -> None:
         numbers = " and ".join(str(n) for n in missing)

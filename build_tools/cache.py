@@ -1,0 +1,74 @@
+"""The one cache: values that cost time to make, kept between builds by a key of their inputs.
+
+A `Store` is one file of key -> value. A key is a hash of everything the value
+is made from, always including `code_version()`: the source of every module and
+template of `build_tools` and the versions of the libraries that shape the
+output, so that a change of code can never serve a value made by the old code.
+Each build keeps only the entries it used; the file is replaced atomically.
+The cache is only ever a faster build: a missing or damaged file is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from build_tools.write import atomic_write
+
+_PACKAGE = Path(__file__).resolve().parent
+_LIBRARIES = ("markdown-it-py", "jinja2", "matplotlib", "pydantic")
+
+
+def code_version() -> str:
+    """A hash of the code that makes every cached value."""
+    digest = hashlib.sha256()
+    for library in _LIBRARIES:
+        digest.update(f"{library}={importlib.metadata.version(library)}\0".encode())
+    for path in sorted((*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("*.j2"))):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class Store:
+    """One cache file; `path=None` keeps nothing between builds."""
+
+    path: Path | None
+    version: str
+    entries: dict[str, Any] = field(default_factory=dict)
+    used: dict[str, Any] = field(default_factory=dict)
+    misses: int = 0  # values made in this build
+
+    @classmethod
+    def open(cls, directory: Path | None, name: str, version: str | None = None) -> Store:
+        store = cls(directory / f"{name}.pickle" if directory else None, version or code_version())
+        if store.path is not None and store.path.is_file():
+            try:
+                entries = pickle.loads(store.path.read_bytes())
+            except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
+                entries = {}
+            if isinstance(entries, dict):
+                store.entries = entries
+        return store
+
+    def key(self, *parts: str) -> str:
+        return hashlib.sha256("\0".join((self.version, *parts)).encode()).hexdigest()
+
+    def get(self, key: str) -> Any:
+        value = self.entries.get(key)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self.misses += 1
+        self.used[key] = value
+
+    def save(self) -> None:
+        if self.path is not None and self.used.keys() != self.entries.keys():
+            atomic_write(self.path, pickle.dumps(self.used, protocol=5))

@@ -1,0 +1,43 @@
+"""The build configuration: one frozen value, made once by the caller and passed explicitly.
+
+The CLI and the MkDocs hook make it with `from_environment`, the only place
+that reads the environment: `BRIEFING_DATA_DIR` points a build at another
+data tree (tests, the benchmark), `BRIEFING_CACHE_DIR` moves the caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools import paths
+from build_tools.site_info import SiteInfo, site_info
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    data_dir: Path
+    site: SiteInfo
+    content_dir: Path = paths.CONTENT_DIR
+    cache_dir: Path | None = None  # None: nothing is kept between builds
+
+    @property
+    def templates_cache(self) -> Path | None:
+        return self.cache_dir / "templates" if self.cache_dir else None
+
+    @property
+    def staging_dir(self) -> Path | None:
+        """Where the MkDocs hook keeps the generated files of this data directory."""
+        return self.cache_dir / "generated" if self.cache_dir else None
+
+    @classmethod
+    def from_environment(cls, data_dir: Path | None = None,
+                         site: SiteInfo | None = None) -> BuildConfig:
+        """The data in `data_dir` (else $BRIEFING_DATA_DIR, else data/), with caches kept in
+        $BRIEFING_CACHE_DIR (else .cache/), in a folder of their own per data directory."""
+        data = (data_dir or Path(os.environ.get("BRIEFING_DATA_DIR", paths.DATA_DIR))).resolve()
+        root = Path(os.environ.get("BRIEFING_CACHE_DIR", paths.REPO_ROOT / ".cache"))
+        key = hashlib.sha256(str(data).encode()).hexdigest()[:12]
+        return cls(data_dir=data, site=site or site_info(), cache_dir=root / key)

@@ -1,0 +1,1 @@
+"""Editor Markdown: parsed, checked and linked once per build (`stage.py`)."""

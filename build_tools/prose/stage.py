@@ -1,0 +1,144 @@
+"""Prose stage: every editor Markdown field rendered once per build, before any page.
+
+Input: the validated `Dataset`, the URL of every page of the site, and a
+cache `Store`. Output: `Prose`: the safe HTML of each field with its site
+links in root form, every mention of an article, and every link problem
+(an error) or unknown article reference (a warning), placed at
+`path:line:col` in its file. A page shows a field with `Prose.on(page, ...)`,
+which makes the links relative to that page.
+
+A field's HTML depends on its text, how it is rendered, the convention's
+numbering and the code; those make its cache key. Which pages exist is
+checked again on every build, so an entry is reused only while every page it
+links to still exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from build_tools import urls
+from build_tools.cache import Store
+from build_tools.english import field_path
+from build_tools.errors import Diagnostic, Location, error, warning
+from build_tools.models.article import FINAL_TEXT
+from build_tools.models.dataset import Dataset
+from build_tools.prose.article_links import ArticleLinker, Mention, Problem
+from build_tools.prose.fields import At, Field, fields
+from build_tools.prose.markdown import LinkContext, LinkProblem, render_block, render_inline
+from build_tools.yamlio import YamlDocument
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One field, rendered: what the cache keeps."""
+
+    html: str
+    linked: frozenset[str]  # the site URLs it links to
+    mentions: tuple[Mention, ...]
+    link_problems: tuple[LinkProblem, ...]
+    reference_problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Prose:
+    html: dict[tuple[str, At], str]  # (file path, field path) -> HTML, links in root form
+    mentions: tuple[Mention, ...]  # in the order of `fields.fields`
+    diagnostics: tuple[Diagnostic, ...]
+
+    def on(self, page: str, doc: YamlDocument, at: At) -> str:
+        """The field as the page `page` shows it."""
+        return urls.relative_links(self.html[(doc.path, at)], page)
+
+
+NO_PROSE = Prose({}, (), ())
+
+
+def resolve_prose(dataset: Dataset, site_urls: frozenset[str], store: Store) -> Prose:
+    renderer = _Renderer(dataset, site_urls, store)
+    html: dict[tuple[str, At], str] = {}
+    mentions: list[Mention] = []
+    diagnostics: list[Diagnostic] = []
+    for field in fields(dataset):
+        rendered = renderer.render(field)
+        html[field.key] = rendered.html
+        mentions += rendered.mentions
+        diagnostics += _diagnostics(field, rendered)
+    return Prose(html, tuple(mentions), tuple(diagnostics))
+
+
+class _Renderer:
+    def __init__(self, dataset: Dataset, site_urls: frozenset[str], store: Store):
+        self.dataset, self.site_urls, self.store = dataset, site_urls, store
+        self.drafts = {d.id: d.title for d in dataset.drafts}
+        self.numbering = _numbering_digest(dataset)
+
+    def render(self, field: Field) -> Rendered:
+        if not field.text:
+            return Rendered("", frozenset(), (), (), ())
+        key = self.store.key(self.numbering, field.text, str(field.inline), field.draft or "",
+                             repr(field.origin))
+        cached: Rendered | None = self.store.get(key)
+        if cached is not None and cached.linked <= self.site_urls:
+            return cached
+        rendered = self._render(field)
+        if not rendered.link_problems:  # a broken link stops the build: nothing to reuse
+            self.store.put(key, rendered)
+        return rendered
+
+    def _render(self, field: Field) -> Rendered:
+        context = LinkContext(self.site_urls)
+        linker = self._linker(field)
+        context.references = linker
+        html = (render_inline if field.inline and not linker else render_block)(field.text, context)
+        if field.inline:  # one line, so that it can sit in a list item or a table cell
+            html = html.replace("\n", " ")
+        return Rendered(html.strip(), frozenset(context.linked),
+                        tuple(linker.mentions) if linker else (), tuple(context.problems),
+                        tuple(linker.problems) if linker else ())
+
+    def _linker(self, field: Field) -> ArticleLinker | None:
+        draft = field.draft
+        if not draft or not self.dataset.convention.articles:
+            return None
+        if draft == FINAL_TEXT:
+            title = "final text"
+        elif draft in self.drafts:
+            title = self.drafts[draft].lower().removesuffix(" of the convention")
+        else:
+            return None  # an unknown draft is reported by validation
+        return ArticleLinker(self.dataset.convention, draft, title, field.text, field.origin)
+
+
+def _numbering_digest(dataset: Dataset) -> str:
+    """What linking article references depends on besides the text: the numbering of every
+    draft, the articles of the final text, and the drafts' titles (in messages)."""
+    convention = dataset.convention
+    parts = sorted(f"{n.draft}:{n.number}:{a.number}"
+                   for a in convention.articles for n in a.data.numbers)
+    parts += [str(a.number) for a in convention.articles]
+    parts += [f"{d.id}:{d.title}" for d in dataset.drafts]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _diagnostics(field: Field, rendered: Rendered) -> Iterable[Diagnostic]:
+    name = field_path(field.at)
+    for problem in rendered.link_problems:
+        yield error(_text_location(field.doc, field.at, problem.line), f"{name}: {problem.message}")
+    for found in rendered.reference_problems:
+        where = _text_location(field.doc, field.at, found.line)
+        yield warning(Location(where.path, where.line, (where.column or 1) + found.column),
+                      f"{name}: {found.message}")
+
+
+def _text_location(doc: YamlDocument, at: At, line: int) -> Location:
+    """Where line `line` (from 0) of a field's text is in its file."""
+    origin = doc.texts.get(at)
+    if origin is None:
+        return doc.location(at)
+    if origin.block:
+        key = doc.key_location(at)
+        return Location(doc.path, origin.line + 1 + line, key.column + 2)
+    return Location(doc.path, origin.line + line, origin.column)

@@ -1,0 +1,78 @@
+"""What every page family receives: one frozen `RenderContext`, and the template environment.
+
+Families (`home.py`, `sessions.py`, `convention.py`, `states.py`, `tables.py`,
+`data.py`, `feeds.py`) are functions `render_<family>(ctx) -> {path: text}`:
+they read the context, never write to it, and never call each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from build_tools import urls
+from build_tools.english import plural
+from build_tools.models.dataset import Dataset
+from build_tools.paths import TEMPLATES_DIR
+from build_tools.prose.fields import At
+from build_tools.prose.stage import Prose
+from build_tools.render import text
+from build_tools.render.charts import Chart
+from build_tools.render.positions_grid import Grid
+from build_tools.site_info import SiteInfo
+from build_tools.yamlio import YamlDocument
+
+SESSION_KIND_LABELS = {
+    "organizational": "Organizational session",
+    "negotiating": "Negotiating session",
+    "concluding": "Concluding session",
+    "intersessional": "Intersessional consultation",
+}
+
+
+def make_environment(bytecode_dir: Path | None) -> jinja2.Environment:
+    """Jinja2 for Markdown output; compiled templates kept in `bytecode_dir` when given."""
+    if bytecode_dir:
+        bytecode_dir.mkdir(parents=True, exist_ok=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        # Compiled templates kept on disk: compiling them costs more than a small build.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode_dir)) if bytecode_dir else None,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Markdown; escaping is done by `md` and the prose stage
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=text.md_text, long_date=text.long_date,
+                       partial_date=text.partial_date, plural=plural)
+    env.globals.update(date_range=text.date_range, kind_label=SESSION_KIND_LABELS,
+                       roman=text.roman, urls=urls)
+    return env
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    dataset: Dataset
+    prose: Prose
+    charts: tuple[Chart, ...]
+    grid: Grid
+    site: SiteInfo
+    env: jinja2.Environment
+
+    def render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+    def prose_on(self, page: str, doc: YamlDocument, at: At) -> str:
+        """An editor Markdown field as the page `page` shows it (see `prose/stage.py`)."""
+        return self.prose.on(page, doc, at)
+
+    def chart(self, chart_id: str) -> list[Chart]:
+        """The chart of that id, if the data has what it needs (a list of none or one)."""
+        return [c for c in self.charts if c.id == chart_id]
+
+    def table_charts(self, table_id: str) -> list[Chart]:
+        return [c for c in self.charts if c.table == table_id]

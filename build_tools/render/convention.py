@@ -1,0 +1,195 @@
+"""The annotated convention: its index, one page per article, the concordance, and the
+provisions outside the articles. Mentions come from the prose stage, so this family needs no
+other page to be rendered first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from build_tools import urls
+from build_tools.models.article import FINAL_TEXT, Annotation, Quote
+from build_tools.models.dataset import ArticleRecord, Convention
+from build_tools.models.positions import Target
+from build_tools.prose.article_links import Mention, Origin, updates_naming
+from build_tools.render import records
+from build_tools.render.charts import MOST_DISCUSSED
+from build_tools.render.citations import cite_short
+from build_tools.render.context import RenderContext
+from build_tools.yamlio import YamlDocument
+
+CONTEXTS_PER_ORIGIN = 3
+
+
+@dataclass(frozen=True)
+class Note:
+    """An annotation, rendered, with the anchor it has on its page."""
+
+    anchor: str
+    data: Annotation
+    body: str
+    sources: list[str]
+
+
+def render_convention(ctx: RenderContext) -> dict[str, str]:
+    convention = ctx.dataset.convention
+    if not convention.articles:
+        return {}
+    positions, votes = records.positions(ctx.dataset), records.votes(ctx.dataset)
+    mentions = _by_article(ctx.prose.mentions)
+    pages = {
+        urls.CONVENTION: _index(ctx),
+        urls.CONCORDANCE: _concordance(ctx),
+        urls.PROVISIONS: _provisions(ctx, positions, votes),
+    }
+    articles = convention.articles
+    for i, article in enumerate(articles):
+        pages[article.page] = _article(
+            ctx, article, mentions.get(article.number, []), positions, votes,
+            articles[i - 1] if i else None, articles[i + 1] if i + 1 < len(articles) else None)
+    return pages
+
+
+def _notes(ctx: RenderContext, annotations: tuple[Annotation, ...], doc: YamlDocument,
+           page: str, subject: str | int) -> list[Note]:
+    return [Note(urls.note_id(subject, i + 1), note,
+                 ctx.prose_on(page, doc, ("annotations", i, "body")),
+                 [cite_short(r, ctx.dataset.sources) for r in note.sources])
+            for i, note in enumerate(annotations)]
+
+
+def _quotes(ctx: RenderContext, quotes: tuple[Quote, ...],
+            numbers: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    out = []
+    for quote in quotes:
+        parts = [ctx.dataset.draft(quote.draft).title]
+        number = (numbers or {}).get(quote.draft)
+        if number:
+            parts.append(f"article {number}")
+        if quote.paragraph:
+            parts.append(f"paragraph {quote.paragraph}")
+        label = ", ".join(parts)
+        if quote.proposed_by:
+            label = f"Wording proposed by {quote.proposed_by} for the {label[0].lower()}{label[1:]}"
+        out.append({"quote": quote, "label": label,
+                    "source": cite_short(quote.source, ctx.dataset.sources)})
+    return out
+
+
+def _on(ctx: RenderContext, found: list[records.Record], page: str,
+        match: Callable[[Target | None], bool]) -> list[records.Record]:
+    """The positions or votes about one provision, with their summaries for `page`."""
+    return records.with_summaries([r for r in found if match(r["data"].on)], page, ctx.prose,
+                                  ctx.dataset.convention)
+
+
+def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
+             all_positions: list[records.Record], all_votes: list[records.Record],
+             previous: ArticleRecord | None, following: ArticleRecord | None) -> str:
+    article, page = record.data, record.page
+    number = article.number
+
+    def on_this(target: Target | None) -> bool:
+        return target is not None and target.article == number
+
+    positions = _on(ctx, all_positions, page, on_this)
+    votes = _on(ctx, all_votes, page, on_this)
+    summaries = {p.number: i for i, p in enumerate(article.paragraphs)}
+    numbered = set(summaries)
+    numbered |= {p for m in mentions for p in m.paragraphs}
+    numbered |= {p for r in (*positions, *votes) for p in r["data"].on.paragraphs}
+    paragraphs = [{
+        "number": n,
+        "summary": ctx.prose_on(page, record.doc, ("paragraphs", summaries[n], "summary"))
+        if n in summaries else "",
+        "positions": [p for p in positions if n in p["data"].on.paragraphs],
+        "votes": [v for v in votes if n in v["data"].on.paragraphs],
+        "mentions": sum(1 for m in mentions if n in m.paragraphs),
+    } for n in sorted(numbered)]
+    drafts = [d for d in ctx.dataset.drafts if d.id != FINAL_TEXT]
+    numbers = {n.draft: n for n in article.numbers}
+    sources = ctx.dataset.sources
+    return ctx.render(
+        "article.md.j2",
+        record=record, article=article,
+        chapter=ctx.dataset.convention.chapter(article.chapter),
+        title_sources=[cite_short(r, sources) for r in article.title_sources],
+        summary=ctx.prose_on(page, record.doc, ("summary",)),
+        history=[{"draft": d, "number": numbers.get(d.id),
+                  "sources": [cite_short(r, sources)
+                              for r in (numbers[d.id].sources if d.id in numbers else ())]}
+                 for d in drafts],
+        paragraphs=paragraphs,
+        quotes=_quotes(ctx, article.quotes, {n.draft: n.number for n in article.numbers}),
+        positions=positions, votes=votes,
+        notes=_notes(ctx, article.annotations, record.doc, page, number),
+        mentions=_grouped(mentions),
+        previous=previous, following=following,
+    )
+
+
+def _index(ctx: RenderContext) -> str:
+    convention = ctx.dataset.convention
+    updates = updates_naming(ctx.prose.mentions)
+    chapters = [{"chapter": c, "articles": [
+        {"record": a, "updates": updates.get(a.number, 0), "notes": len(a.data.annotations)}
+        for a in convention.articles if a.data.chapter == c.number]}
+        for c in convention.chapters]
+    return ctx.render(
+        "convention.md.j2", chapters=chapters,
+        statuses={a.data.title_status for a in convention.articles},
+        count=len(convention.articles), provisions=convention.provisions,
+        charts=ctx.chart(MOST_DISCUSSED))
+
+
+def _concordance(ctx: RenderContext) -> str:
+    drafts = [d for d in ctx.dataset.drafts if d.id != FINAL_TEXT]
+    drafts.reverse()  # the latest first, beside the final text
+    rows = []
+    for record in ctx.dataset.convention.articles:
+        numbers = {n.draft: n for n in record.data.numbers}
+        cells = [numbers.get(d.id) for d in drafts]
+        moved = any(n is not None and n.number != record.number for n in cells)
+        rows.append({"record": record, "cells": cells, "moved": moved})
+    return ctx.render("concordance.md.j2", drafts=drafts, rows=rows)
+
+
+def _provisions(ctx: RenderContext, positions: list[records.Record],
+                votes: list[records.Record]) -> str:
+    items = []
+    convention: Convention = ctx.dataset.convention
+    for record in convention.provisions:
+
+        def on_this(target: Target | None, pid: str = record.id) -> bool:
+            return target is not None and target.provision == pid
+
+        items.append({
+            "record": record,
+            "summary": ctx.prose_on(record.page, record.doc, ("summary",)),
+            "quotes": _quotes(ctx, record.data.quotes),
+            "positions": _on(ctx, positions, record.page, on_this),
+            "votes": _on(ctx, votes, record.page, on_this),
+            "notes": _notes(ctx, record.data.annotations, record.doc, record.page, record.id)})
+    return ctx.render("provisions.md.j2", items=items)
+
+
+def _by_article(mentions: tuple[Mention, ...]) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        out[mention.article].append(mention)
+    return out
+
+
+def _grouped(mentions: list[Mention]) -> list[dict[str, Any]]:
+    """One entry per update or annotation, newest first, with the words around each reference."""
+    groups: dict[Origin, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.origin, []).append(mention)
+    ordered = sorted(groups.items(), key=lambda g: (g[0].date, g[0].page, g[0].anchor),
+                     reverse=True)
+    return [{"origin": origin,
+             "paragraphs": sorted({p for m in found for p in m.paragraphs}),
+             "contexts": list(dict.fromkeys(m.context for m in found))[:CONTEXTS_PER_ORIGIN]}
+            for origin, found in ordered]

@@ -1,0 +1,31 @@
+"""The reference pages and the downloads: the sources page, the data page, and every CSV and
+JSON file the data page lists."""
+
+from __future__ import annotations
+
+from build_tools import urls
+from build_tools.render import positions_grid
+from build_tools.render.context import RenderContext
+from build_tools.render.downloads import table_downloads
+
+
+def render_sources(ctx: RenderContext) -> dict[str, str]:
+    return {urls.SOURCES: ctx.render("sources.md.j2", sources=ctx.dataset.sources.values())}
+
+
+def render_data(ctx: RenderContext) -> dict[str, str]:
+    return {urls.DATA: ctx.render("data.md.j2", tables=ctx.dataset.tables,
+                                  positions=bool(ctx.dataset.convention.states))}
+
+
+def render_table_downloads(ctx: RenderContext) -> dict[str, dict[str, str | bytes]]:
+    """Each table's CSV and JSON, by the file they are made from."""
+    return {t.doc.path: table_downloads(t, ctx.dataset.sources) for t in ctx.dataset.tables}
+
+
+def render_positions_downloads(ctx: RenderContext) -> dict[str, str | bytes]:
+    convention = ctx.dataset.convention
+    if not convention.states:
+        return {}
+    return {urls.POSITIONS_CSV: positions_grid.positions_csv(convention),
+            urls.POSITIONS_JSON: positions_grid.positions_json(convention, ctx.dataset.sources)}

@@ -1,0 +1,171 @@
+"""Every page path and anchor of the site: the one place the URL layout is written.
+
+A page path is the source path of a page in the docs tree ("states/iran.md");
+its URL is the same without `.md` ("states/iran/"). Templates get this module
+as the global `urls` and write `[Iran](/{{ urls.state_page("iran") }})`: a
+link from the docs root, which MkDocs makes relative. Editor prose gets its
+links in root form ("/states/iran/") from `site_link` and each page makes
+them relative with `relative_links`.
+
+A leaf: it imports nothing of ours, so every stage may use it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# Pages that exist whatever the data.
+HOME = "index.md"
+PROCESS = "sessions/index.md"
+UPDATES = "updates/index.md"
+SOURCES = "sources/index.md"
+TABLES = "tables/index.md"
+DATA = "data/index.md"
+INDEX_PAGES = (HOME, PROCESS, UPDATES, SOURCES, TABLES, DATA)
+# Hand-written pages in content/.
+ABOUT = "about.md"
+METHODOLOGY = "methodology.md"
+# Pages that exist when data/ has the convention's files, or the states'.
+CONVENTION = "convention/index.md"
+CONCORDANCE = "convention/concordance.md"
+PROVISIONS = "convention/provisions.md"
+CONVENTION_PAGES = (CONVENTION, CONCORDANCE, PROVISIONS)
+STATES = "states/index.md"
+# Downloads and feeds.
+SITE_FEED = "feed.xml"
+POSITIONS_CSV = "data/positions.csv"
+POSITIONS_JSON = "data/positions.json"
+
+
+def session_page(session_id: str) -> str:
+    return f"sessions/{session_id}/index.md"
+
+
+def session_feed(session_id: str) -> str:
+    return f"sessions/{session_id}/feed.xml"
+
+
+def update_page(session_id: str, slug: str) -> str:
+    """'sessions/<session-id>/updates/<NN-slug>.md': the update's URL is its file's path."""
+    return f"sessions/{session_id}/updates/{slug}.md"
+
+
+def draft_anchor(draft_id: str) -> str:
+    """Where a draft is described: on the process page."""
+    return f"{PROCESS}#{draft_id}"
+
+
+def source_anchor(source_id: str) -> str:
+    return f"{SOURCES}#{source_id}"
+
+
+def table_anchor(table_id: str) -> str:
+    return f"{TABLES}#{table_id}"
+
+
+def table_csv(table_id: str) -> str:
+    return f"data/{table_id}.csv"
+
+
+def table_json(table_id: str) -> str:
+    return f"data/{table_id}.json"
+
+
+def chart_svg(chart_id: str, theme: str = "light") -> str:
+    return f"charts/{chart_id}.svg" if theme == "light" else f"charts/{chart_id}-{theme}.svg"
+
+
+def chart_csv(chart_id: str) -> str:
+    return f"data/chart-{chart_id}.csv"
+
+
+def article_page(number: int) -> str:
+    return f"convention/article-{number}.md"
+
+
+def paragraph_id(article: int, paragraph: int) -> str:
+    """The anchor of a paragraph on its article's page: 'art-6-2'."""
+    return f"art-{article}-{paragraph}"
+
+
+def article_link(article: int, paragraphs: tuple[int, ...] = ()) -> str:
+    """An article's page, at its first named paragraph where there is one."""
+    anchor = f"#{paragraph_id(article, paragraphs[0])}" if paragraphs else ""
+    return article_page(article) + anchor
+
+
+def chapter_anchor(number: int) -> str:
+    return f"{CONVENTION}#chapter-{number}"
+
+
+def concordance_row_id(article: int) -> str:
+    return f"art-{article}"
+
+
+def concordance_anchor(article: int) -> str:
+    return f"{CONCORDANCE}#{concordance_row_id(article)}"
+
+
+def note_id(subject: str | int, index: int) -> str:
+    """The anchor of the `index`-th (from 1) annotation of an article or provision."""
+    return f"note-{subject}-{index}"
+
+
+def provision_anchor(provision_id: str) -> str:
+    return f"{PROVISIONS}#{provision_id}"
+
+
+def state_page(state_id: str) -> str:
+    return f"states/{state_id}.md"
+
+
+def page_url(page: str) -> str:
+    """'sessions/x/index.md' -> 'sessions/x/'; 'a/b.md' -> 'a/b/'; 'index.md' -> ''."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def site_link(page_or_url: str) -> str:
+    """A link in root form for prose: 'convention/article-6.md#art-6-2' -> '/convention/article-6/#art-6-2'.
+
+    A URL ('sessions/x/') is kept as it is; only a page path ('.md') is turned into its URL.
+    """
+    path, hash_, anchor = page_or_url.partition("#")
+    url = page_url(path) if path.endswith(".md") else path
+    return "/" + url + hash_ + anchor
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """The link from the page at `page_url` to the directory URL `target` (both site paths)."""
+    # Site paths are plain (no '.', '..' or '//'), so the common folders are enough; this runs
+    # for every link of every page, where posixpath.relpath's normalising shows.
+    to, here = [p for p in target.split("/") if p], [p for p in page_url.split("/") if p]
+    shared = 0
+    while shared < min(len(to), len(here)) and to[shared] == here[shared]:
+        shared += 1
+    return "".join("../" for _ in here[shared:]) + "".join(f"{p}/" for p in to[shared:]) or "./"
+
+
+# Root-form links in rendered prose. Prose HTML holds no other '="/': raw HTML is escaped
+# and an editor's "/path" link is always turned into root form by the prose stage.
+_ROOT_LINK = re.compile(r'(href|src)="/([^"#]*)(#[^"]*)?"')
+
+
+def relative_links(html: str, page: str) -> str:
+    """Prose HTML with its root-form links made relative to `page` (a page path)."""
+    if '="/' not in html:
+        return html
+    here = page_url(page)
+    return _ROOT_LINK.sub(lambda m: _relative(m, here), html)
+
+
+def _relative(match: re.Match[str], here: str) -> str:
+    return f'{match[1]}="{_relative_path(match[2], here)}{match[3] or ""}"'
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(target: str, here: str) -> str:
+    return relative_url(target, here)

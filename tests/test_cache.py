@@ -1,0 +1,92 @@
+"""The cache: reused between builds with the same bytes and messages, never stale.
+
+A value is keyed by its inputs and by the code that makes it: a change to any
+module or template of build_tools, or to a library that shapes the output,
+starts afresh, so a code change always shows in the next build.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import build_tools
+from build_tools import cache
+from build_tools.errors import DataError
+from tests.conftest import build
+
+UPDATE = "sessions/alpha-session/updates/03-last-day.yaml"
+PACKAGE = Path(build_tools.__file__).resolve().parent
+
+
+def test_a_cached_build_gives_the_same_files_and_warnings(data_tree: Callable[..., Path],
+                                                         tmp_path: Path) -> None:
+    data = data_tree({UPDATE: "number: 3\ntitle: Last day\ndate: 2023-09-01\nsummary: S.\n"
+                              "body: |\n  Closed over article 1 and article 9.\n"})
+    fresh = build(data)
+    first = build(data, tmp_path / "cache")
+    assert (tmp_path / "cache" / "prose.pickle").is_file()
+    second = build(data, tmp_path / "cache")
+    assert first.files == second.files == fresh.files
+    assert [str(w) for w in second.warnings] == [str(w) for w in fresh.warnings]
+    assert len(second.warnings) == 1  # article 9 is in no draft: still reported from the cache
+
+
+def test_a_link_to_a_page_that_is_gone_is_caught_despite_the_cache(
+        data_tree: Callable[..., Path], tmp_path: Path) -> None:
+    data = data_tree()
+    build(data, tmp_path / "cache")
+    # update 02 links to update 01; remove 01 (and renumber nothing else)
+    (data / "sessions/alpha-session/updates/01-opening-day.yaml").unlink()
+    with pytest.raises(DataError) as caught:
+        build(data, tmp_path / "cache")
+    assert "points to no page of this site" in caught.value.report()
+
+
+def test_a_damaged_cache_is_ignored(data_tree: Callable[..., Path], tmp_path: Path) -> None:
+    data = data_tree()
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "prose.pickle").write_bytes(b"not a cache")
+    (tmp_path / "cache" / "charts.pickle").write_bytes(b"\x80\x05junk")
+    assert build(data, tmp_path / "cache").files == build(data).files
+
+
+def test_a_change_to_how_prose_is_rendered_shows_in_the_next_build(
+        data_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The defect of the old prose cache: a code change kept serving the old HTML."""
+    data, cached = data_tree(), tmp_path / "cache"
+    page = "sessions/alpha-session/updates/02-second-day.md"
+    assert b"<code>article 2</code>" in build(data, cached).files[page]
+    # What an edit of prose/markdown.py does: a new code version, and code rendered otherwise.
+    monkeypatch.setattr(cache, "code_version", lambda: "edited code")
+    from build_tools.prose import markdown
+
+    monkeypatch.setitem(markdown._MD.renderer.rules, "code_inline",
+                        lambda tokens, i, *rest: f"<kbd>{tokens[i].content}</kbd>")
+    after = build(data, cached).files[page]
+    assert b"<kbd>article 2</kbd>" in after and b"<code>" not in after
+
+
+def test_the_code_version_covers_every_module_the_build_runs(data_tree: Callable[..., Path]) -> None:
+    build(data_tree())
+    hashed = {p.resolve() for p in (*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2"))}
+    used = {Path(m.__file__).resolve() for name, m in sys.modules.items()
+            if name.startswith("build_tools") and getattr(m, "__file__", None)}
+    assert used and used <= hashed
+    assert {p for p in hashed if p.suffix == ".j2"} == set((PACKAGE / "templates").glob("*.j2"))
+
+
+def test_editing_any_module_changes_the_code_version(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "build_tools"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "_PACKAGE", copy)
+    versions = {cache.code_version()}
+    for edited in ("prose/markdown.py", "render/context.py", "templates/update.md.j2"):
+        (copy / edited).write_text((copy / edited).read_text() + "\n# edited\n")
+        versions.add(cache.code_version())
+    assert len(versions) == 4
