@@ -4,4 +4,5 @@ import sys
 
 from build_tools.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process imports it (see render/chart_files.py)
+    sys.exit(main())

@@ -60,9 +60,12 @@ class Store:
         return hashlib.sha256("\0".join((self.version, *parts)).encode()).hexdigest()
 
     def get(self, key: str) -> Any:
-        value = self.entries.get(key)
-        if value is not None:
-            self.used[key] = value
+        """The value stored under `key` by an earlier build or this one; None if there is none."""
+        value = self.used.get(key)
+        if value is None:
+            value = self.entries.get(key)
+            if value is not None:
+                self.used[key] = value
         return value
 
     def put(self, key: str, value: Any) -> None:

@@ -21,7 +21,7 @@ from build_tools.errors import DataError, Diagnostic, Severity, count_errors, so
 from build_tools.load import load
 from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
-from build_tools.render.chart_files import chart_files
+from build_tools.render.chart_files import start_drawing
 from build_tools.render.charts import Chart, charts
 from build_tools.render.context import RenderContext, make_environment
 from build_tools.render.convention import render_convention
@@ -88,9 +88,9 @@ def generate(config: BuildConfig) -> Generated:
 
     table = grid(dataset.convention)
     chart_store = Store.open(config.cache_dir, "charts", version)
-    figures = chart_files(charts(dataset, prose.mentions, table), chart_store)
+    drawing = start_drawing(charts(dataset, prose.mentions, table), chart_store)
 
-    ctx = RenderContext(dataset, prose, figures.charts, table, config.site,
+    ctx = RenderContext(dataset, prose, drawing.charts, table, config.site,
                         make_environment(config.templates_cache))
     files = assemble([
         *(Produced(name, family(ctx)) for name, family in PAGE_FAMILIES),
@@ -98,9 +98,9 @@ def generate(config: BuildConfig) -> Generated:
           for path, downloads in render_table_downloads(ctx).items()),
         Produced("the grid of positions (data/positions.yaml)", render_positions_downloads(ctx),
                  "data/positions.yaml"),
-        Produced("the charts", figures.files),
+        Produced("the charts", drawing.files()),
     ])
     prose_store.save()
     chart_store.save()
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    return Generated(files, ctx, warnings, figures.drawn)
+    return Generated(files, ctx, warnings, drawing.drawn)

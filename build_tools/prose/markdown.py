@@ -85,6 +85,7 @@ def _link_free_inline(text: str) -> str:
     return str(_MD.renderer.render(_MD.parseInline(text), _MD.options, {}))
 
 
+@functools.lru_cache(maxsize=16384)  # an update's summary is read by its page and by feeds
 def plain_text(text: str) -> str:
     """The words of a Markdown text without markup, for feeds and meta descriptions."""
     tokens = _MD.parseInline(text.strip())

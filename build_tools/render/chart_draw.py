@@ -156,3 +156,18 @@ def _matrix(chart: Chart, theme: Theme) -> Figure:
 
 
 _DRAW = {"timeline": _timeline, "bars": _bars, "matrix": _matrix}
+
+
+def main() -> None:
+    """The drawing worker (`render/chart_files.py`): a pickled list of (chart, theme name) on
+    standard input, the pickled list of their SVGs on standard output."""
+    import pickle
+    import sys
+
+    themes = {t.name: t for t in THEMES}
+    charts = pickle.loads(sys.stdin.buffer.read())
+    sys.stdout.buffer.write(pickle.dumps([draw(chart, themes[theme]) for chart, theme in charts]))
+
+
+if __name__ == "__main__":
+    main()
