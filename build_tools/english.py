@@ -29,3 +29,10 @@ def did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
     """"did you mean 'x'?" with the closest known name, else `otherwise`."""
     close = closest(value, known)
     return f"did you mean '{close}'?" if close else otherwise
+
+
+def unknown(kind: str, value: str, known: Iterable[str], listed_in: str) -> str:
+    """A reference to something that does not exist, with the closest name or where the
+    known ones are: "unknown draft 'x'; did you mean 'y'?"."""
+    hint = did_you_mean(value, known, f"the {kind}s are listed in {listed_in}")
+    return f"unknown {kind} '{value}'; {hint}"

@@ -13,15 +13,17 @@ too: a file that fits no known place is reported, never skipped silently.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
+from build_tools.cache import Store
 from build_tools.errors import Diagnostic, Location, error
 from build_tools.models.article import Article, ChaptersFile, Provision
 from build_tools.models.draft import DraftsFile
@@ -76,11 +78,13 @@ class Loaded:
     articles: dict[str, Parsed[Article]] = field(default_factory=dict)  # file stem -> article
     provisions: dict[str, Parsed[Provision]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    store: Store | None = None  # files parsed by earlier builds, by their bytes
 
 
-def load(data_dir: Path, repo_root: Path) -> Loaded:
-    """Read and check every file under `data_dir`."""
-    loaded = Loaded()
+def load(data_dir: Path, repo_root: Path, store: Store | None = None) -> Loaded:
+    """Read and check every file under `data_dir`; with a `store`, a file whose bytes were
+    read before is not parsed again."""
+    loaded = Loaded(store=store)
     for name in SINGLE_FILES:
         path = data_dir / name
         if not path.is_file():
@@ -98,7 +102,7 @@ def _load_file(path: Path, data_dir: Path, repo_root: Path, loaded: Loaded) -> N
     name = "/".join(parts)
     single = SINGLE_FILES.get(name) or OPTIONAL_FILES.get(name)
     if single is not None:
-        parsed = parse_file(path, shown, single, loaded.diagnostics)
+        parsed = parse_file(path, shown, single, loaded.diagnostics, loaded.store)
         if parsed:
             loaded.singles[name] = parsed
         return
@@ -108,20 +112,20 @@ def _load_file(path: Path, data_dir: Path, repo_root: Path, loaded: Loaded) -> N
                 f"the article file name '{parts[2]}' is not the article's number "
                 "(for example 06.yaml)")))
             return
-        article = parse_file(path, shown, Article, loaded.diagnostics)
+        article = parse_file(path, shown, Article, loaded.diagnostics, loaded.store)
         if article:
             loaded.articles[path.stem] = article
         return
     if len(parts) == 3 and parts[:2] == ("convention", "provisions") and name.endswith(".yaml"):
         if _check_id(path.stem, "provision file", shown, loaded.diagnostics):
-            provision = parse_file(path, shown, Provision, loaded.diagnostics)
+            provision = parse_file(path, shown, Provision, loaded.diagnostics, loaded.store)
             if provision:
                 loaded.provisions[path.stem] = provision
         return
     if len(parts) == 3 and parts[0] == "sessions" and parts[2] == "session.yaml":
         if _check_session_id(parts[1], shown, loaded.diagnostics):
             loaded.session_folders.add(parts[1])
-            session = parse_file(path, shown, Session, loaded.diagnostics)
+            session = parse_file(path, shown, Session, loaded.diagnostics, loaded.store)
             if session:
                 loaded.sessions[parts[1]] = session
         return
@@ -130,13 +134,13 @@ def _load_file(path: Path, data_dir: Path, repo_root: Path, loaded: Loaded) -> N
             loaded.diagnostics.append(error(Location(shown), _bad_update_name(parts[3])))
             return
         if _check_session_id(parts[1], shown, loaded.diagnostics):
-            update = parse_file(path, shown, Update, loaded.diagnostics)
+            update = parse_file(path, shown, Update, loaded.diagnostics, loaded.store)
             if update:
                 loaded.updates[(parts[1], path.stem)] = update
         return
     if len(parts) == 2 and parts[0] == "tables" and parts[1].endswith(".yaml"):
         if _check_id(path.stem, "table file", shown, loaded.diagnostics):
-            table = parse_file(path, shown, Table, loaded.diagnostics)
+            table = parse_file(path, shown, Table, loaded.diagnostics, loaded.store)
             if table:
                 loaded.tables[path.stem] = table
         return
@@ -168,10 +172,27 @@ def _stray_file_message(path: Path) -> str:
     return f"this file is not part of the data; {LAYOUT_HELP}"
 
 
-def parse_file(path: Path, shown: str, model: type[M],
-               out: list[Diagnostic]) -> Parsed[M] | None:
-    """Read one file and check it against its model; problems go to `out`."""
-    doc, problems = read_yaml(path.read_bytes(), shown)
+def parse_file(path: Path, shown: str, model: type[M], out: list[Diagnostic],
+               store: Store | None = None) -> Parsed[M] | None:
+    """Read one file and check it against its model; problems go to `out`.
+
+    What a file gives depends only on its bytes, its path and the code, so a `store`
+    keeps it by those: the result, problems included, of a file read before is reused."""
+    data = path.read_bytes()
+    if store is None:
+        return _parse(data, shown, model, out)
+    key = store.key("file", shown, model.__name__, hashlib.sha256(data).hexdigest())
+    cached = store.get(key)
+    if cached is None:
+        problems: list[Diagnostic] = []
+        cached = (_parse(data, shown, model, problems), problems)
+        store.put(key, cached)
+    out.extend(cached[1])
+    return cast("Parsed[M] | None", cached[0])
+
+
+def _parse(data: bytes, shown: str, model: type[M], out: list[Diagnostic]) -> Parsed[M] | None:
+    doc, problems = read_yaml(data, shown)
     out.extend(problems)
     if doc is None or problems:
         return None

@@ -153,17 +153,29 @@ def relative_url(target: str, page_url: str) -> str:
 # and an editor's "/path" link is always turned into root form by the prose stage.
 _ROOT_LINK = re.compile(r'(href|src)="/([^"#]*)(#[^"]*)?"')
 
+RootLinked = tuple[str, ...]  # HTML cut at its root-form links: text, (attribute, path, anchor, text)*
+
+
+def split_root_links(html: str) -> RootLinked:
+    """Cut HTML at its root-form links once, so that each page that shows it only joins."""
+    return tuple(piece or "" for piece in _ROOT_LINK.split(html))
+
+
+def join_relative(pieces: RootLinked, page: str) -> str:
+    """The HTML cut by `split_root_links`, with its links made relative to `page` (a page path)."""
+    if len(pieces) == 1:
+        return pieces[0]
+    here = page_url(page)
+    out = [pieces[0]]
+    for i in range(1, len(pieces), 4):
+        attribute, target, anchor, text = pieces[i:i + 4]
+        out.append(f'{attribute}="{_relative_path(target, here)}{anchor}"{text}')
+    return "".join(out)
+
 
 def relative_links(html: str, page: str) -> str:
     """Prose HTML with its root-form links made relative to `page` (a page path)."""
-    if '="/' not in html:
-        return html
-    here = page_url(page)
-    return _ROOT_LINK.sub(lambda m: _relative(m, here), html)
-
-
-def _relative(match: re.Match[str], here: str) -> str:
-    return f'{match[1]}="{_relative_path(match[2], here)}{match[3] or ""}"'
+    return join_relative(split_root_links(html), page)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -8,12 +8,12 @@ so one run reports every problem.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
+from build_tools.english import unknown
 from build_tools.errors import Diagnostic, Location, error, warning
 from build_tools.load import UPDATE_FILE, Loaded, Parsed
 from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, UpdateRecord
@@ -74,25 +74,18 @@ class _Refs:
         for path, ref in _source_refs(parsed.model, ()):
             if ref.ref is not None and ref.ref not in self.sources:
                 where = parsed.doc.location((*path, "ref"))
-                yield error(where, _unknown("source", ref.ref, self.sources, "data/sources.yaml"))
+                yield error(where, unknown("source", ref.ref, self.sources, "data/sources.yaml"))
 
     def check_draft(self, draft: str | None, doc: YamlDocument,
                     at: tuple[str | int, ...] = ("draft",)) -> Iterator[Diagnostic]:
         if draft is not None and draft not in self.drafts:
-            yield error(doc.location(at), _unknown("draft", draft, self.drafts, "data/drafts.yaml"))
+            yield error(doc.location(at), unknown("draft", draft, self.drafts, "data/drafts.yaml"))
 
     def check_session(self, session: str | None, doc: YamlDocument,
                       at: tuple[str | int, ...]) -> Iterator[Diagnostic]:
         if session is not None and session not in self.sessions:
             yield error(doc.location(at),
-                        _unknown("session", session, self.sessions, "data/sessions/"))
-
-
-def _unknown(kind: str, value: str, known: Iterable[str], where: str) -> str:
-    message = f"unknown {kind} '{value}'"
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else f"; the {kind}s are listed in {where}"
-    return message + hint
+                        unknown("session", session, self.sessions, "data/sessions/"))
 
 
 def _source_refs(value: object, at: tuple[str | int, ...]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
+from build_tools.english import unknown
 from build_tools.errors import Diagnostic, error
 from build_tools.load import OPTIONAL_FILES, Loaded, Parsed
 from build_tools.models.article import FINAL_TEXT, ChaptersFile
@@ -154,8 +155,9 @@ def _states_exist(ids: Iterable[str], known: set[str], states: Parsed[StatesFile
                   doc: YamlDocument, at: Path) -> Iterator[Diagnostic]:
     for i, state_id in enumerate(ids):
         if state_id not in known:
-            hint = "add it to data/states.yaml" if states else "data/states.yaml is missing"
-            yield error(doc.location((*at, i)), f"unknown state '{state_id}'; {hint}")
+            yield error(doc.location((*at, i)),
+                        unknown("state", state_id, known, "data/states.yaml") if states
+                        else f"unknown state '{state_id}'; data/states.yaml is missing")
 
 
 class _Targets:
@@ -169,7 +171,6 @@ class _Targets:
             yield error(doc.location((*at, "article")),
                         f"there is no article {target.article} in data/convention/articles/")
         if target.provision is not None and target.provision not in self.provisions:
-            known = ", ".join(sorted(self.provisions)) or "none yet"
             yield error(doc.location((*at, "provision")),
-                        f"unknown provision '{target.provision}'; the provisions in "
-                        f"data/convention/provisions/ are: {known}")
+                        unknown("provision", target.provision, self.provisions,
+                                "data/convention/provisions/"))

@@ -90,3 +90,21 @@ def test_editing_any_module_changes_the_code_version(tmp_path: Path,
         (copy / edited).write_text((copy / edited).read_text() + "\n# edited\n")
         versions.add(cache.code_version())
     assert len(versions) == 4
+
+
+def test_a_file_is_parsed_again_only_when_its_bytes_change(
+        data_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_tools import load
+
+    data, cached = data_tree(), tmp_path / "cache"
+    first = build(data, cached)
+    parsed: list[str] = []
+    real = load._parse
+    monkeypatch.setattr(load, "_parse", lambda data, shown, *rest: (parsed.append(shown),
+                                                                     real(data, shown, *rest))[1])
+    assert build(data, cached).files == first.files and parsed == []
+    update = data / UPDATE
+    update.write_text(update.read_text().replace("Closed.", "Closed at last."))
+    again = build(data, cached)
+    assert parsed == [f"data/{UPDATE}"]
+    assert b"Closed at last." in again.files["sessions/alpha-session/updates/03-last-day.md"]

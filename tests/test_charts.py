@@ -55,3 +55,28 @@ def test_charts_have_alt_text_and_their_data_on_the_page(data_tree: Callable[...
     assert "[Download the data (CSV)](/data/chart-process-timeline.csv)" in page
     csv_text = files["data/chart-process-timeline.csv"].decode("utf-8-sig")
     assert csv_text.splitlines()[0] == "Session,Kind,Start,End,City,Dates"
+
+
+def svg_text(svg: bytes) -> str:
+    """The words drawn in an SVG (text is kept as text, not paths)."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    return " ".join(" ".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text"))
+
+
+def test_each_drawing_shows_its_charts_data(shipped: Generated) -> None:
+    """What the drawings say is checked, not their bytes: those belong to matplotlib's version."""
+    for chart in shipped.charts:
+        for path in (chart.svg, chart.svg_dark):
+            words = " ".join(svg_text(shipped.files[path]).split())
+            first_column = [str(row[0]) for row in chart.rows]
+            if chart.kind == "bars":
+                for label in first_column:  # long labels are wrapped over several lines
+                    assert all(word in words for word in label.split()), (path, label)
+                for row in chart.rows:
+                    assert str(row[1]) in words, (path, row)
+            elif chart.kind == "matrix":
+                assert all(str(v) in words for row in chart.rows for v in row[1:]), path
+            else:
+                assert all(c in words for c in {str(r[4]) for r in chart.rows}), path

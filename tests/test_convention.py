@@ -234,9 +234,10 @@ def test_convention_rules(data_tree: Callable[..., Path]) -> None:
         "not article 5",
         "data/convention/articles/04.yaml:7:13: error: numbers: article 3 of the first-text is "
         "already given to article 2 of the final text",
-        "data/positions.yaml:3:21: error: unknown provision 'preamble'; the provisions in "
-        "data/convention/provisions/ are: title",
-        "data/positions.yaml:6:14: error: unknown state 'nobody'; add it to data/states.yaml",
+        "data/positions.yaml:3:21: error: unknown provision 'preamble'; the provisions are "
+        "listed in data/convention/provisions/",
+        "data/positions.yaml:6:14: error: unknown state 'nobody'; the states are listed in "
+        "data/states.yaml",
     ]
 
 

@@ -35,7 +35,7 @@ from build_tools.yamlio import YamlDocument
 class Rendered:
     """One field, rendered: what the cache keeps."""
 
-    html: str
+    html: urls.RootLinked  # cut at its root-form links (see `urls.split_root_links`)
     linked: frozenset[str]  # the site URLs it links to
     mentions: tuple[Mention, ...]
     link_problems: tuple[LinkProblem, ...]
@@ -44,13 +44,13 @@ class Rendered:
 
 @dataclass(frozen=True)
 class Prose:
-    html: dict[tuple[str, At], str]  # (file path, field path) -> HTML, links in root form
+    html: dict[tuple[str, At], urls.RootLinked]  # (file, field path) -> HTML, links in root form
     mentions: tuple[Mention, ...]  # in the order of `fields.fields`
     diagnostics: tuple[Diagnostic, ...]
 
     def on(self, page: str, doc: YamlDocument, at: At) -> str:
         """The field as the page `page` shows it."""
-        return urls.relative_links(self.html[(doc.path, at)], page)
+        return urls.join_relative(self.html[(doc.path, at)], page)
 
 
 NO_PROSE = Prose({}, (), ())
@@ -58,7 +58,7 @@ NO_PROSE = Prose({}, (), ())
 
 def resolve_prose(dataset: Dataset, site_urls: frozenset[str], store: Store) -> Prose:
     renderer = _Renderer(dataset, site_urls, store)
-    html: dict[tuple[str, At], str] = {}
+    html: dict[tuple[str, At], urls.RootLinked] = {}
     mentions: list[Mention] = []
     diagnostics: list[Diagnostic] = []
     for field in fields(dataset):
@@ -77,7 +77,7 @@ class _Renderer:
 
     def render(self, field: Field) -> Rendered:
         if not field.text:
-            return Rendered("", frozenset(), (), (), ())
+            return Rendered(("",), frozenset(), (), (), ())
         key = self.store.key(self.numbering, field.text, str(field.inline), field.draft or "",
                              repr(field.origin))
         cached: Rendered | None = self.store.get(key)
@@ -95,7 +95,7 @@ class _Renderer:
         html = (render_inline if field.inline and not linker else render_block)(field.text, context)
         if field.inline:  # one line, so that it can sit in a list item or a table cell
             html = html.replace("\n", " ")
-        return Rendered(html.strip(), frozenset(context.linked),
+        return Rendered(urls.split_root_links(html.strip()), frozenset(context.linked),
                         tuple(linker.mentions) if linker else (), tuple(context.problems),
                         tuple(linker.problems) if linker else ())
 

@@ -18,6 +18,7 @@ from build_tools.render import records
 from build_tools.render.charts import MOST_DISCUSSED
 from build_tools.render.citations import cite_short
 from build_tools.render.context import RenderContext
+from build_tools.render.text import md_text, partial_date
 from build_tools.yamlio import YamlDocument
 
 CONTEXTS_PER_ORIGIN = 3
@@ -125,7 +126,7 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         quotes=_quotes(ctx, article.quotes, {n.draft: n.number for n in article.numbers}),
         positions=positions, votes=votes,
         notes=_notes(ctx, article.annotations, record.doc, page, number),
-        mentions=_grouped(mentions),
+        mentions=_mention_list(_grouped(mentions)),
         previous=previous, following=following,
     )
 
@@ -184,12 +185,33 @@ def _by_article(mentions: tuple[Mention, ...]) -> dict[int, list[Mention]]:
 
 def _grouped(mentions: list[Mention]) -> list[dict[str, Any]]:
     """One entry per update or annotation, newest first, with the words around each reference."""
-    groups: dict[Origin, list[Mention]] = {}
+    groups: dict[Origin, tuple[set[int], dict[str, None]]] = {}
     for mention in mentions:
-        groups.setdefault(mention.origin, []).append(mention)
+        found = groups.get(mention.origin)
+        if found is None:
+            found = groups[mention.origin] = (set(), {})
+        found[0].update(mention.paragraphs)
+        found[1][mention.context] = None
     ordered = sorted(groups.items(), key=lambda g: (g[0].date, g[0].page, g[0].anchor),
                      reverse=True)
-    return [{"origin": origin,
-             "paragraphs": sorted({p for m in found for p in m.paragraphs}),
-             "contexts": list(dict.fromkeys(m.context for m in found))[:CONTEXTS_PER_ORIGIN]}
-            for origin, found in ordered]
+    return [{"origin": origin, "paragraphs": sorted(paragraphs),
+             "contexts": list(contexts)[:CONTEXTS_PER_ORIGIN]}
+            for origin, (paragraphs, contexts) in ordered]
+
+
+def _mention_list(groups: list[dict[str, Any]]) -> str:
+    """The "Mentioned in" list as Markdown: an item per origin, its contexts quoted below.
+
+    Written here rather than in the template: an article named in thousands of updates
+    lists them all, and a Jinja loop costs several times more per line."""
+    lines = []
+    for group in groups:
+        origin, paragraphs = group["origin"], group["paragraphs"]
+        anchor = f"#{origin.anchor}" if origin.anchor else ""
+        line = f"- [{md_text(origin.title)}](/{origin.page}{anchor}), {partial_date(origin.date)}"
+        if paragraphs:
+            line += (f" (paragraph{'s' if len(paragraphs) > 1 else ''} "
+                     f"{', '.join(str(p) for p in paragraphs)})")
+        lines.append(line)
+        lines += [f"    - “{md_text(context)}”" for context in group["contexts"]]
+    return "\n".join(lines)
