@@ -21,6 +21,10 @@ from build_tools.write import atomic_write
 
 _PACKAGE = Path(__file__).resolve().parent
 _LIBRARIES = ("markdown-it-py", "jinja2", "matplotlib", "pydantic")
+# The entries of each cache file this process last read or wrote, with the file's size and
+# modification time then: `mkdocs serve` rebuilds in one process, and need not read a file
+# it wrote itself a moment before.
+_IN_MEMORY: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
 
 
 def code_version() -> str:
@@ -48,12 +52,18 @@ class Store:
     def open(cls, directory: Path | None, name: str, version: str | None = None) -> Store:
         store = cls(directory / f"{name}.pickle" if directory else None, version or code_version())
         if store.path is not None and store.path.is_file():
+            stamp = _stamp(store.path)
+            remembered = _IN_MEMORY.get(store.path)
+            if remembered is not None and remembered[0] == stamp:
+                store.entries = remembered[1]
+                return store
             try:
                 entries = pickle.loads(store.path.read_bytes())
             except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
                 entries = {}
             if isinstance(entries, dict):
                 store.entries = entries
+                _IN_MEMORY[store.path] = (stamp, entries)
         return store
 
     def key(self, *parts: str) -> str:
@@ -75,3 +85,9 @@ class Store:
     def save(self) -> None:
         if self.path is not None and self.used.keys() != self.entries.keys():
             atomic_write(self.path, pickle.dumps(self.used, protocol=5))
+            _IN_MEMORY[self.path] = (_stamp(self.path), self.used)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return (status.st_mtime_ns, status.st_size)

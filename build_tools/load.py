@@ -12,7 +12,6 @@ too: a file that fits no known place is reported, never skipped silently.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 import types
@@ -24,6 +23,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from build_tools.cache import Store
+from build_tools.english import closest, field_path
 from build_tools.errors import Diagnostic, Location, error
 from build_tools.models.article import Article, ChaptersFile, Provision
 from build_tools.models.draft import DraftsFile
@@ -224,36 +224,26 @@ def model_diagnostics(exc: ValidationError, doc: YamlDocument,
 
 
 def _suggestion(name: str, owner: type[BaseModel] | None) -> str | None:
-    if owner is None:
-        return None
-    close = difflib.get_close_matches(name, list(owner.model_fields), n=1, cutoff=0.6)
-    return close[0] if close else None
+    return closest(name, owner.model_fields) if owner is not None else None
 
 
 def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnostic:
     loc: tuple[str | int, ...] = tuple(err["loc"])
     kind = err["type"]
     if kind == "missing":
-        prefix = _field_path(loc[:-1])
+        prefix = field_path(loc[:-1])
         where = f"{prefix}: " if prefix else ""
         return error(doc.location(loc[:-1]), f"{where}missing required field '{loc[-1]}'")
     if kind == "extra_forbidden":
         return error(doc.key_location(loc), _unknown_field(loc, model))
-    return error(doc.location(loc), f"{_field_path(loc) or 'file'}: {_message(err)}")
-
-
-def _field_path(loc: tuple[str | int, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+    return error(doc.location(loc), f"{field_path(loc) or 'file'}: {_message(err)}")
 
 
 def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
     name = str(loc[-1])
     owner = _model_at(model, loc[:-1])
     message = f"unknown field '{name}'"
-    prefix = _field_path(loc[:-1])
+    prefix = field_path(loc[:-1])
     if prefix:
         message = f"{prefix}: {message}"
     if owner is None:

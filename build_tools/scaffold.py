@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 import unicodedata
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
+from build_tools.english import did_you_mean
 from build_tools.load import UPDATE_FILE
+from build_tools.models.base import PlainText
 
 SLUG_WORDS = 8
+_TITLE: TypeAdapter[str] = TypeAdapter(PlainText)
 
 
 class ScaffoldError(Exception):
@@ -46,11 +50,12 @@ def new_update(data_dir: Path, session_id: str, title: str, day: dt.date) -> Pat
     session_dir = data_dir / "sessions" / session_id
     if not (session_dir / "session.yaml").is_file():
         known = sorted(p.parent.name for p in (data_dir / "sessions").glob("*/session.yaml"))
-        close = difflib.get_close_matches(session_id, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"the sessions are: {', '.join(known)}"
+        hint = did_you_mean(session_id, known, f"the sessions are: {', '.join(known)}")
         raise ScaffoldError(f"there is no session '{session_id}'; {hint}")
-    if not title.strip() or "<" in title or ">" in title:
-        raise ScaffoldError("the title must be plain text, without '<' or '>'")
+    try:  # the rule of the update file's own title field, so that the new file validates
+        title = _TITLE.validate_python(title)
+    except ValidationError as exc:
+        raise ScaffoldError(f"title: {exc.errors()[0]['msg']}") from None
     updates_dir = session_dir / "updates"
     number = next_number(updates_dir) if updates_dir.is_dir() else 1
     target = updates_dir / f"{number:02d}-{slugify(title)}.yaml"
