@@ -24,9 +24,15 @@ def treaty_rules(parsed: Parsed[TreatyStatusFile], states: Sequence[State]) -> I
     known = {s.id: s for s in states}
     for i, event in enumerate(record.events):
         at: Path = ("events", i)
-        if event.participant not in known:
+        state = known.get(event.participant)
+        if state is None:
             yield error(doc.location((*at, "participant")),
                         _unknown_state(event.participant, states))
+        elif state.kind == "group" and not state.regional_organization:
+            yield error(doc.location((*at, "participant")),
+                        f"participant: {state.name} is a group of states, which neither signs "
+                        "nor ratifies; record each of its states, or, for an organization that "
+                        "does (the EU), write regional_organization: true in data/states.yaml")
         if event.action == "signature" and not (
                 event.earliest >= SIGNATURE_OPENS and event.latest <= SIGNATURE_CLOSES):
             yield error(doc.location((*at, "date")),
@@ -65,9 +71,9 @@ def _sequence(events: tuple[Event, ...], known: dict[str, State],
         if event.participant in first:
             earlier = events[first[event.participant]]
             line = doc.location(("events", first[event.participant])).line
-            what = "signature" if event.action == "signature" else "instrument"
+            what = "a signature" if event.action == "signature" else "an instrument"
             yield error(doc.location(("events", i, "action")),
-                        f"action: {_name(event.participant, known)} already has a {what} "
+                        f"action: {_name(event.participant, known)} already has {what} "
                         f"recorded (its {earlier.action} at line {line}); a participant signs "
                         "once and deposits one instrument")
         first.setdefault(event.participant, i)

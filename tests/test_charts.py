@@ -34,8 +34,9 @@ def test_a_data_change_redraws_only_the_charts_it_feeds(data_tree: Callable[...,
                                                        tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     data = data_tree()
-    # the timeline, the most-discussed articles and the positions grid, two themes each
-    assert build(data, cache).charts_drawn == 6
+    # the timeline, the most-discussed articles, the positions grid and the signatures and
+    # instruments over time, two themes each
+    assert build(data, cache).charts_drawn == 8
     update = data / "sessions/alpha-session/updates/03-last-day.yaml"
     update.write_text(update.read_text().replace("Closed.", "Closed for good."))
     assert build(data, cache).charts_drawn == 0
@@ -44,6 +45,9 @@ def test_a_data_change_redraws_only_the_charts_it_feeds(data_tree: Callable[...,
     session = data / "sessions/beta-session/session.yaml"
     session.write_text(session.read_text().replace("city: Vienna", "city: Geneva"))
     assert build(data, cache).charts_drawn == 2
+    record = data / "treaty-status.yaml"
+    record.write_text(record.read_text().replace("2026-03-02", "2026-03-03"))
+    assert build(data, cache).charts_drawn == 2  # signatures and instruments only
 
 
 def test_charts_have_alt_text_and_their_data_on_the_page(data_tree: Callable[..., Path],
