@@ -32,6 +32,7 @@ from build_tools.models.session import Session
 from build_tools.models.source import SourcesFile
 from build_tools.models.status import Status
 from build_tools.models.table import Table
+from build_tools.models.treaty import TreatyStatusFile
 from build_tools.models.update import Update
 from build_tools.paths import display_path
 from build_tools.yamlio import YamlDocument, read_yaml
@@ -52,11 +53,12 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "positions.yaml": PositionsFile,
     "votes.yaml": VotesFile,
     "convention/chapters.yaml": ChaptersFile,
+    "treaty-status.yaml": TreatyStatusFile,
 }
 LAYOUT_HELP = (
     "data/ holds sources.yaml, drafts.yaml, status.yaml, states.yaml, positions.yaml, "
-    "votes.yaml, sessions/<session-id>/session.yaml with sessions/<session-id>/updates/"
-    "NN-slug.yaml, tables/<table-id>.yaml, convention/chapters.yaml, "
+    "votes.yaml, treaty-status.yaml, sessions/<session-id>/session.yaml with "
+    "sessions/<session-id>/updates/NN-slug.yaml, tables/<table-id>.yaml, convention/chapters.yaml, "
     "convention/articles/NN.yaml and convention/provisions/<provision-id>.yaml"
 )
 

@@ -39,6 +39,7 @@ from build_tools.render.positions_grid import grid
 from build_tools.render.sessions import render_sessions
 from build_tools.render.states import render_states
 from build_tools.render.tables import render_tables
+from build_tools.render.treaty_status import render_treaty_status, render_treaty_status_downloads
 from build_tools.site_map import site_urls
 from build_tools.validate import validate
 
@@ -48,6 +49,7 @@ PAGE_FAMILIES: tuple[tuple[str, Callable[[RenderContext], Mapping[str, str | byt
     ("the sessions and their updates", render_sessions),
     ("the convention's pages", render_convention),
     ("the states' pages", render_states),
+    ("the signatures and ratifications page", render_treaty_status),
     ("the tables page", render_tables),
     ("the sources page", render_sources),
     ("the data page", render_data),
@@ -106,6 +108,8 @@ def _generate(config: BuildConfig) -> Generated:
           for path, downloads in render_table_downloads(ctx).items()),
         Produced("the grid of positions (data/positions.yaml)", render_positions_downloads(ctx),
                  "data/positions.yaml"),
+        Produced("the record of signatures and ratifications (data/treaty-status.yaml)",
+                 render_treaty_status_downloads(ctx), "data/treaty-status.yaml"),
         Produced("the charts", drawing.files()),
     ])
     for store in (file_store, prose_store, chart_store):

@@ -22,6 +22,8 @@ def site_pages(dataset: Dataset, content_dir: Path) -> set[str]:
         pages |= set(urls.CONVENTION_PAGES) | {a.page for a in convention.articles}
     if convention.states:
         pages |= {urls.STATES} | {urls.state_page(s.id) for s in convention.states}
+    if dataset.treaty is not None:
+        pages.add(urls.TREATY_STATUS)
     if content_dir.is_dir():
         pages |= {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md")}
     return pages

@@ -32,10 +32,21 @@ CONCORDANCE = "convention/concordance.md"
 PROVISIONS = "convention/provisions.md"
 CONVENTION_PAGES = (CONVENTION, CONCORDANCE, PROVISIONS)
 STATES = "states/index.md"
+# Pages that exist when data/ has treaty-status.yaml.
+TREATY_STATUS = "treaty-status/index.md"
 # Downloads and feeds.
 SITE_FEED = "feed.xml"
 POSITIONS_CSV = "data/positions.csv"
 POSITIONS_JSON = "data/positions.json"
+TREATY_STATUS_FEED = "treaty-status/feed.xml"
+TREATY_STATUS_CSV = "data/treaty-status.csv"
+TREATY_STATUS_JSON = "data/treaty-status.json"
+STANDING_CSV = "data/treaty-status-by-position.csv"
+STANDING_JSON = "data/treaty-status-by-position.json"
+# Sections: where a state's signature and instruments are on its page, where the states of each
+# side of the negotiation stand today on the grid's and the articles' pages.
+TREATY_SECTION_ID = "signature-and-ratification"
+STANDING_SECTION_ID = "where-they-stand-today"
 
 
 def session_page(session_id: str) -> str:
@@ -118,6 +129,15 @@ def provision_anchor(provision_id: str) -> str:
 
 def state_page(state_id: str) -> str:
     return f"states/{state_id}.md"
+
+
+def state_treaty_anchor(state_id: str) -> str:
+    return f"{state_page(state_id)}#{TREATY_SECTION_ID}"
+
+
+def standing_anchor(page: str) -> str:
+    """The section on a page (the grid's, an article's) on where each side stands today."""
+    return f"{page}#{STANDING_SECTION_ID}"
 
 
 def page_url(page: str) -> str:

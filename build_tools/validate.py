@@ -23,6 +23,7 @@ from build_tools.models.source import SourceRef
 from build_tools.validate_convention import convention
 from build_tools.validate_ids import unique_ids
 from build_tools.validate_tables import table_rules
+from build_tools.validate_treaty import treaty_rules
 from build_tools.yamlio import YamlDocument
 
 
@@ -48,6 +49,10 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         out.extend(refs.check_sources_in(Parsed(table.data, table.doc)))
         out.extend(refs.check_draft(table.data.draft, table.doc))
     annotated = convention(loaded, refs, out)
+    treaty = loaded.singles.get("treaty-status.yaml")
+    if treaty:
+        out.extend(refs.check_sources_in(treaty))
+        out.extend(treaty_rules(treaty, annotated.states))
     if not (sources and drafts and status):
         return None, out
     dataset = Dataset(
@@ -58,6 +63,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         documents={name: parsed.doc for name, parsed in loaded.singles.items()},
         tables=tuple(sorted(tables, key=lambda t: (t.data.order, t.id))),
         convention=annotated,
+        treaty=treaty.model if treaty else None,
     )
     return dataset, out
 

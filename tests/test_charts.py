@@ -34,8 +34,9 @@ def test_a_data_change_redraws_only_the_charts_it_feeds(data_tree: Callable[...,
                                                        tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     data = data_tree()
-    # the timeline, the most-discussed articles and the positions grid, two themes each
-    assert build(data, cache).charts_drawn == 6
+    # the timeline, the most-discussed articles, the positions grid and the signatures and
+    # instruments over time, two themes each
+    assert build(data, cache).charts_drawn == 8
     update = data / "sessions/alpha-session/updates/03-last-day.yaml"
     update.write_text(update.read_text().replace("Closed.", "Closed for good."))
     assert build(data, cache).charts_drawn == 0
@@ -44,6 +45,9 @@ def test_a_data_change_redraws_only_the_charts_it_feeds(data_tree: Callable[...,
     session = data / "sessions/beta-session/session.yaml"
     session.write_text(session.read_text().replace("city: Vienna", "city: Geneva"))
     assert build(data, cache).charts_drawn == 2
+    record = data / "treaty-status.yaml"
+    record.write_text(record.read_text().replace("2026-03-02", "2026-03-03"))
+    assert build(data, cache).charts_drawn == 2  # signatures and instruments only
 
 
 def test_charts_have_alt_text_and_their_data_on_the_page(data_tree: Callable[..., Path],
@@ -78,5 +82,8 @@ def test_each_drawing_shows_its_charts_data(shipped: Generated) -> None:
                     assert str(row[1]) in words, (path, row)
             elif chart.kind == "matrix":
                 assert all(str(v) in words for row in chart.rows for v in row[1:]), path
-            else:
+            elif chart.kind == "timeline":
                 assert all(c in words for c in {str(r[4]) for r in chart.rows}), path
+            else:  # steps: each series named with its last value, and the threshold
+                last = chart.rows[-1]
+                assert f"Signatures: {last[1]}" in words and "instruments needed" in words, path

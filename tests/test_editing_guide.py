@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from build_tools import paths
+from build_tools.load import load
+from build_tools.validate import validate
 
 GUIDE = paths.REPO_ROOT / "content" / "editing.md"
 UPDATE = "sessions/reconvened-concluding-session/updates/07-the-last-day.yaml"
@@ -41,3 +44,15 @@ def test_example_update_in_the_guide_is_valid(data_tree: Callable[..., Path]) ->
     result = subprocess.run([sys.executable, "-m", "build_tools", "--data", str(data), "validate"],
                             cwd=paths.REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_example_ratification_in_the_guide_is_one_valid_edit(tmp_path: Path) -> None:
+    example = blocks("yaml", "## Record a signature or ratification")[0]
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    record = data / "treaty-status.yaml"
+    text = record.read_text(encoding="utf-8") + example
+    record.write_text(re.sub(r"^as_of: .*$", "as_of: 2026-03-05", text, flags=re.MULTILINE),
+                      encoding="utf-8")
+    _dataset, diagnostics = validate(load(data, tmp_path))
+    assert [str(d) for d in diagnostics] == []

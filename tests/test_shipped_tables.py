@@ -193,10 +193,12 @@ def test_downloads_round_trip(table_id: str) -> None:
     round_trip(paths.DATA_DIR, table_id)
 
 
-def test_five_charts_are_drawn_from_the_data(shipped: Generated) -> None:
+def test_six_charts_are_drawn_from_the_data(shipped: Generated) -> None:
     figures = {c.id: c for c in shipped.charts}
     assert set(figures) == {"process-timeline", "threshold-support", "tier-reach",
-                            "most-discussed", "positions-grid"}
+                            "most-discussed", "positions-grid", "signatures-and-instruments"}
+    assert figures["signatures-and-instruments"].rows == (
+        ("2025-10-25", 65, 0, 0), ("2025-10-26", 72, 0, 0), ("2025-11-19", 73, 0, 0))
     assert figures["threshold-support"].rows == (
         ("30 ratifications (Russia)", 15), ("40 ratifications (the Chair)", 39),
         ("60 ratifications (Mexico)", 42))

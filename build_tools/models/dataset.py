@@ -17,6 +17,7 @@ from build_tools.models.session import Session
 from build_tools.models.source import Source
 from build_tools.models.status import Status
 from build_tools.models.table import Table
+from build_tools.models.treaty import TreatyStatusFile
 from build_tools.models.update import Update
 from build_tools.yamlio import YamlDocument
 
@@ -66,6 +67,7 @@ class Dataset:
     documents: dict[str, YamlDocument]  # the single files by name: "status.yaml", ...
     tables: tuple[TableRecord, ...] = ()  # in page order
     convention: Convention = field(default_factory=lambda: Convention())
+    treaty: TreatyStatusFile | None = None  # signatures and instruments, when data/ has them
 
     def session(self, session_id: str) -> SessionRecord:
         return self._sessions_by_id[session_id]

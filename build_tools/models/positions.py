@@ -22,6 +22,12 @@ class State(Model):
     name: PlainText = Field(description="Name as the site shows it.")
     kind: Literal["state", "group"] = Field(description="A state, or a group of states.")
     aliases: tuple[PlainText, ...] = Field((), description="Other names the sources use: 'UK'.")
+    depositary_name: PlainText | None = Field(
+        None, description="Name in the UN depositary's record of the convention, where it signed "
+                          "or joined: 'Iran (Islamic Republic of)'.")
+    regional_organization: bool = Field(
+        False, description="true for a regional economic integration organization (the EU): "
+                           "under article 65(1) its instrument does not count towards the 40.")
 
 
 class StatesFile(Model):

@@ -43,6 +43,7 @@ def fields(dataset: Dataset) -> Iterator[Field]:
     yield from _sessions(dataset)
     yield from _tables(dataset)
     yield from _convention(dataset)
+    yield from _treaty(dataset)
 
 
 def _status(dataset: Dataset) -> Iterator[Field]:
@@ -109,3 +110,11 @@ def _annotations(dataset: Dataset, doc: YamlDocument, annotations: tuple[Annotat
         origin = Origin("annotation", f"{heading}: note from {by}", page, note.date,
                         urls.note_id(subject, i + 1))
         yield Field(doc, ("annotations", i, "body"), note.body, draft=note.draft, origin=origin)
+
+
+def _treaty(dataset: Dataset) -> Iterator[Field]:
+    if dataset.treaty is None:
+        return
+    doc = dataset.documents["treaty-status.yaml"]
+    for i, event in enumerate(dataset.treaty.events):
+        yield Field(doc, ("events", i, "declarations"), event.declarations or "", inline=True)

@@ -5,7 +5,8 @@ the same chart gives the same bytes on every machine and every run. Text is
 kept as SVG text (readable, searchable, small) in a generic sans-serif.
 Colours meet WCAG AA contrast on the theme's background, and nothing is told
 apart by colour alone: cities also differ by marker shape, the adopted
-threshold by hatching and a label, matrix cells by their printed value.
+threshold by hatching and a label, matrix cells by their printed value, the
+running totals of signatures and instruments by line style, marker and label.
 
 Importing this module imports matplotlib (about a second): callers import it
 only when a chart must actually be drawn.
@@ -30,6 +31,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from build_tools.render.charts import Chart  # noqa: E402
+from build_tools.render.treaty_record import THRESHOLD  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,45 @@ def _matrix(chart: Chart, theme: Theme) -> Figure:
     return figure
 
 
-_DRAW = {"timeline": _timeline, "bars": _bars, "matrix": _matrix}
+def _steps(chart: Chart, theme: Theme) -> Figure:
+    """Running totals as steps: signatures a solid line with circles, instruments a dashed line
+    with squares, each named at its end, the threshold a dotted line with its words, and the
+    record's as-of date a labelled vertical line."""
+    figure, ax = plt.subplots(figsize=(9, 3.8))
+    days = [_day(str(r[0])) for r in chart.rows]
+    end = max([*days, *(_day(m.date) for m in chart.markers)])
+    threshold = float(THRESHOLD)
+    series = (("Signatures", 1, "-", "o"), ("Instruments deposited", 2, "--", "s"))
+    for n, (label, column, style, marker) in enumerate(series):
+        values = [float(r[column]) for r in chart.rows]
+        colour = theme.series[n]
+        ax.step([*days, end], [*values, values[-1]], where="post", color=colour,
+                linestyle=style, linewidth=2, clip_on=False)
+        ax.plot(days, values, marker=marker, color=colour, linestyle="none", markersize=6,
+                clip_on=False)
+        # Named just right of the plot, so that a line at zero keeps its words off the axis.
+        ax.annotate(f"{label}: {values[-1]:g}", (1, values[-1]), xycoords=("axes fraction", "data"),
+                    xytext=(8, 0), textcoords="offset points", va="center", color=theme.text)
+    ax.axhline(threshold, color=theme.grid, linestyle=":", linewidth=1.5)
+    ax.annotate(f"{threshold:g} instruments needed for entry into force", (0, threshold),
+                xycoords=("axes fraction", "data"), xytext=(6, 4), textcoords="offset points",
+                color=theme.text, fontsize=9)
+    top = max(threshold, *(float(r[1]) for r in chart.rows)) * 1.15
+    for event in chart.markers:
+        ax.axvline(_day(event.date), color=theme.grid, linestyle="--", linewidth=0.8)
+        ax.annotate(event.label, (_day(event.date), top), xytext=(-4, -4),
+                    textcoords="offset points", ha="right", va="top", color=theme.text, fontsize=8)
+    ax.set_ylim(0, top)
+    ax.set_xlim(days[0] - 2, end + 2)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+    ax.set_ylabel(chart.axis)
+    ax.grid(axis="y", color=theme.grid, linewidth=0.4, alpha=0.6)
+    _style(ax, theme)
+    return figure
+
+
+_DRAW = {"timeline": _timeline, "bars": _bars, "matrix": _matrix, "steps": _steps}
 
 
 def main() -> None:

@@ -21,9 +21,10 @@ from build_tools.render.downloads import csv_bytes
 from build_tools.render.positions_grid import Grid
 from build_tools.render.records import target_label
 from build_tools.render.text import date_range, long_date
+from build_tools.render.treaty_record import THRESHOLD, treaty_status
 
 Value = str | int | float
-ChartKind = Literal["timeline", "bars", "matrix"]
+ChartKind = Literal["timeline", "bars", "matrix", "steps"]
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,14 @@ class Chart:
 TIMELINE = "process-timeline"
 MOST_DISCUSSED = "most-discussed"
 POSITIONS_GRID = "positions-grid"
+TREATY_TIMELINE = "signatures-and-instruments"
 
 
 def charts(dataset: Dataset, mentions: tuple[Mention, ...], table: Grid) -> tuple[Chart, ...]:
     """Every chart the data can fill; `mentions` from the prose stage, `table` the grid."""
     found = (timeline(dataset), threshold_support(dataset), tier_reach(dataset),
-             most_discussed(dataset, mentions), grid_chart(dataset, table))
+             most_discussed(dataset, mentions), grid_chart(dataset, table),
+             treaty_timeline(dataset))
     return tuple(c for c in found if c is not None)
 
 
@@ -209,4 +212,43 @@ def grid_chart(dataset: Dataset, table: Grid) -> Chart | None:
             "provision: " + "; ".join(f"{label}: {count}" for label, count in rows) + ".",
         columns=("Provision", "States and groups"),
         rows=rows, unit="states", axis="States and groups with a recorded position",
+    )
+
+
+def treaty_timeline(dataset: Dataset) -> Chart | None:
+    """Signatures and instruments to date, one row per day on which the record changes.
+
+    A signature whose day is not given counts from the last day it may have happened."""
+    status = treaty_status(dataset)
+    if status is None or not status.events:
+        return None
+    counted = {p.state.id: p.counts for p in status.participants}
+    days = sorted({e.latest for e in status.events})
+    rows = []
+    for day in days:
+        known = [e for e in status.events if e.latest <= day]
+        instruments = [e for e in known if e.is_instrument]
+        rows.append((day.isoformat(), sum(1 for e in known if e.action == "signature"),
+                     len(instruments), sum(1 for e in instruments if counted[e.participant])))
+    last = rows[-1]
+    as_of = long_date(status.as_of)
+    return Chart(
+        id=TREATY_TIMELINE, kind="steps",
+        title="Signatures and instruments over time",
+        caption=f"Signatures and instruments of ratification, acceptance, approval or accession "
+                f"to date, as recorded up to {as_of}, against the {THRESHOLD} instruments "
+                "needed for entry into force. A signature whose day the sources do not give is "
+                "counted from the last day it may have happened.",
+        alt=f"Step chart of the number of signatures and of instruments deposited over time, "
+            f"from {long_date(days[0])} to {as_of}, with a dotted line at the {THRESHOLD} "
+            f"instruments needed for entry into force. "
+            + " ".join(f"By {long_date(dt.date.fromisoformat(str(r[0])))}: {r[1]} signatures, "
+                       f"{r[2]} instruments." for r in rows)
+            + f" Latest: {last[1]} signatures and {last[2]} instruments, {last[3]} of them "
+              f"counted towards the {THRESHOLD}.",
+        columns=("Date", "Signatures to date", "Instruments to date",
+                 f"Instruments counted towards the {THRESHOLD}"),
+        rows=tuple(rows),
+        markers=(Marker(status.as_of.isoformat(), f"Record as of {as_of}"),),
+        unit="instruments", axis="Signatures or instruments to date",
     )

@@ -48,7 +48,8 @@ def make_environment(bytecode_dir: Path | None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=text.md_text, long_date=text.long_date,
-                       partial_date=text.partial_date, plural=plural)
+                       partial_date=text.partial_date, plural=plural,
+                       day_span=text.day_span)
     env.globals.update(date_range=text.date_range, kind_label=SESSION_KIND_LABELS,
                        roman=text.roman, urls=urls)
     return env

@@ -19,6 +19,7 @@ from build_tools.render.charts import MOST_DISCUSSED
 from build_tools.render.citations import cite_short
 from build_tools.render.context import RenderContext
 from build_tools.render.text import md_text, partial_date
+from build_tools.render.treaty_record import Side, TreatyStatus, standing_sides, treaty_status
 from build_tools.yamlio import YamlDocument
 
 CONTEXTS_PER_ORIGIN = 3
@@ -40,6 +41,8 @@ def render_convention(ctx: RenderContext) -> dict[str, str]:
         return {}
     positions, votes = records.positions(ctx.dataset), records.votes(ctx.dataset)
     mentions = _by_article(ctx.prose.mentions)
+    status = treaty_status(ctx.dataset)
+    sides = standing_sides(ctx.dataset, ctx.grid, status) if status else []
     pages = {
         urls.CONVENTION: _index(ctx),
         urls.CONCORDANCE: _concordance(ctx),
@@ -49,8 +52,18 @@ def render_convention(ctx: RenderContext) -> dict[str, str]:
     for i, article in enumerate(articles):
         pages[article.page] = _article(
             ctx, article, mentions.get(article.number, []), positions, votes,
-            articles[i - 1] if i else None, articles[i + 1] if i + 1 < len(articles) else None)
+            articles[i - 1] if i else None, articles[i + 1] if i + 1 < len(articles) else None,
+            _Standing(status, [s for s in sides
+                               if s[1].target and s[1].target.article == article.number]))
     return pages
+
+
+@dataclass(frozen=True)
+class _Standing:
+    """Where the states of each side on one article stand today (empty without a record)."""
+
+    status: TreatyStatus | None
+    sides: list[tuple[str, Side]]
 
 
 def _notes(ctx: RenderContext, annotations: tuple[Annotation, ...], doc: YamlDocument,
@@ -88,7 +101,8 @@ def _on(ctx: RenderContext, found: list[records.Record], page: str,
 
 def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
              all_positions: list[records.Record], all_votes: list[records.Record],
-             previous: ArticleRecord | None, following: ArticleRecord | None) -> str:
+             previous: ArticleRecord | None, following: ArticleRecord | None,
+             standing: _Standing) -> str:
     article, page = record.data, record.page
     number = article.number
 
@@ -128,6 +142,7 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         notes=_notes(ctx, article.annotations, record.doc, page, number),
         mentions=_mention_list(_grouped(mentions)),
         previous=previous, following=following,
+        status=standing.status, sides=standing.sides, target_page=records.target_page,
     )
 
 

@@ -15,7 +15,8 @@ def render_sources(ctx: RenderContext) -> dict[str, str]:
 
 def render_data(ctx: RenderContext) -> dict[str, str]:
     return {urls.DATA: ctx.render("data.md.j2", tables=ctx.dataset.tables,
-                                  positions=bool(ctx.dataset.convention.states))}
+                                  positions=bool(ctx.dataset.convention.states),
+                                  treaty=ctx.dataset.treaty is not None)}
 
 
 def render_table_downloads(ctx: RenderContext) -> dict[str, dict[str, str | bytes]]:

@@ -16,6 +16,8 @@ from build_tools import urls
 from build_tools.models.dataset import UpdateRecord
 from build_tools.prose.markdown import plain_text
 from build_tools.render.context import RenderContext
+from build_tools.render.text import day_span
+from build_tools.render.treaty_record import TreatyStatus, treaty_status
 
 FEED_SIZE = 50  # newest entries per feed
 
@@ -33,7 +35,38 @@ def render_feeds(ctx: RenderContext) -> dict[str, str | bytes]:
         path = urls.session_feed(session.id)
         files[path] = _feed(newest_first, base, path,
                             f"{site_name}: {session.data.title}, daily updates", session.data.end)
+    status = treaty_status(dataset)
+    if status is not None:
+        files[urls.TREATY_STATUS_FEED] = _treaty_feed(status, base, site_name)
     return files
+
+
+def _treaty_feed(status: TreatyStatus, base: str, site_name: str) -> bytes:
+    """One entry per signature or instrument, newest first; dated by the record's as_of."""
+    feed = FeedGenerator()
+    path = urls.TREATY_STATUS_FEED
+    feed.id(base + path)
+    feed.title(f"{site_name}: signatures and ratifications")
+    feed.link(href=base + path, rel="self")
+    feed.link(href=base + urls.page_url(urls.TREATY_STATUS), rel="alternate")
+    feed.language("en")
+    feed.updated(_midnight(status.as_of))
+    names = {p.state.id: p for p in status.participants}
+    for event in status.events[-FEED_SIZE:]:  # oldest first: feedgen prepends
+        participant = names[event.participant]
+        entry = feed.add_entry()
+        page, _, anchor = urls.state_treaty_anchor(participant.state.id).partition("#")
+        url = f"{base}{urls.page_url(page)}#{anchor}"
+        entry.id(f"{base}{urls.page_url(urls.TREATY_STATUS)}#{event.participant}-{event.action}")
+        entry.title(f"{participant.name}: {event.action}")
+        entry.link(href=url)
+        entry.updated(_midnight(event.latest))
+        entry.published(_midnight(event.latest))
+        what = "signed the convention" if event.action == "signature" else \
+            f"deposited its instrument of {event.action}"
+        single = " (reported by a single source)" if event.single_source else ""
+        entry.summary(f"{participant.name} {what} on {day_span(event.date)}{single}.")
+    return bytes(feed.atom_str(pretty=True))
 
 
 def _feed(updates: Sequence[UpdateRecord], base: str, path: str, title: str,

@@ -8,9 +8,16 @@ from build_tools import urls
 from build_tools.models.positions import State
 from build_tools.render import records
 from build_tools.render.charts import POSITIONS_GRID
-from build_tools.render.citations import cite_behind
+from build_tools.render.citations import cite_behind, cite_short
 from build_tools.render.context import RenderContext
 from build_tools.render.positions_grid import Entry
+from build_tools.render.treaty_record import (
+    Participant,
+    TreatyStatus,
+    standing_sides,
+    standing_word,
+    treaty_status,
+)
 
 
 def render_states(ctx: RenderContext) -> dict[str, str]:
@@ -18,20 +25,26 @@ def render_states(ctx: RenderContext) -> dict[str, str]:
     if not convention.states:
         return {}
     positions, votes = records.positions(ctx.dataset), records.votes(ctx.dataset)
-    pages = {urls.STATES: _index(ctx)}
+    status = treaty_status(ctx.dataset)
+    pages = {urls.STATES: _index(ctx, status)}
     for state in convention.states:
-        pages[urls.state_page(state.id)] = _state(ctx, state, positions, votes)
+        pages[urls.state_page(state.id)] = _state(ctx, state, positions, votes, status)
     return pages
 
 
-def _index(ctx: RenderContext) -> str:
+def _index(ctx: RenderContext, status: TreatyStatus | None) -> str:
     convention, table = ctx.dataset.convention, ctx.grid
     cells = [[_cell(ctx, cell) for cell in cells] for _, cells in table.rows]
     counts = {s.id: sum(1 for p in convention.positions if s.id in p.states)
               for s in convention.states}
+    voted = {i for v in convention.votes for i in (*v.requested_by, *v.supported_by)}
     return ctx.render(
         "states.md.j2",
         states=convention.states, counts=counts,
+        named=sum(1 for s in convention.states if counts[s.id] or s.id in voted),
+        status=status, target_page=records.target_page,
+        standing={s.id: standing_word(s, status) for s in convention.states} if status else {},
+        sides=standing_sides(ctx.dataset, table, status) if status else [],
         columns=[{"label": records.target_label(c, convention), "page": records.target_page(c)}
                  for c in table.columns],
         rows=[{"state": convention.state(state), "cells": row}
@@ -46,13 +59,26 @@ def _cell(ctx: RenderContext, cell: tuple[Entry, ...]) -> str:
 
 
 def _state(ctx: RenderContext, state: State, positions: list[records.Record],
-           votes: list[records.Record]) -> str:
+           votes: list[records.Record], status: TreatyStatus | None) -> str:
     page, convention = urls.state_page(state.id), ctx.dataset.convention
     own: list[dict[str, Any]] = sorted(
         (p for p in positions if state.id in p["data"].states),
         key=lambda p: (p["data"].date, p["data"].id))
     joined = [v for v in votes
               if state.id in v["data"].requested_by or state.id in v["data"].supported_by]
+    participant = status.of(state.id) if status else None
     return ctx.render("state.md.j2", state=state, target_page=records.target_page,
+                      status=status, participant=participant,
+                      events=_events(ctx, participant, page),
                       positions=records.with_summaries(own, page, ctx.prose, convention),
                       votes=records.with_summaries(joined, page, ctx.prose, convention))
+
+
+def _events(ctx: RenderContext, participant: Participant | None, page: str) -> list[dict[str, Any]]:
+    """Its signature and instrument, with their sources and declarations, for its page."""
+    if participant is None or ctx.dataset.treaty is None:
+        return []
+    doc, every = ctx.dataset.documents["treaty-status.yaml"], ctx.dataset.treaty.events
+    return [{"data": e, "sources": [cite_short(r, ctx.dataset.sources) for r in e.sources],
+             "declarations": ctx.prose_on(page, doc, ("events", every.index(e), "declarations"))}
+            for e in (participant.signature, participant.instrument) if e]

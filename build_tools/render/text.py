@@ -24,6 +24,21 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def day_span(value: str) -> str:
+    """'2025-10-25' -> '25 October 2025'; '2025-10-25/2025-10-26' -> '25 or 26 October 2025
+    (day not given)'; a longer span -> 'between 1 and 9 May 2026 (day not given)'."""
+    days = [dt.date.fromisoformat(d) for d in value.split("/")]
+    if len(days) == 1:
+        return long_date(days[0])
+    first, last = days
+    if (last - first).days == 1:
+        shown = date_range(first, last).replace("–", " or ", 1)
+        if first.month != last.month or first.year != last.year:
+            shown = f"{long_date(first)} or {long_date(last)}"
+        return f"{shown} (day not given)"
+    return f"between {long_date(first)} and {long_date(last)} (day not given)"
+
+
 def date_range(start: dt.date, end: dt.date) -> str:
     """29 July – 9 August 2024; 21 August – 1 September 2023; 10–12 May 2021."""
     if start == end:

@@ -16,6 +16,7 @@ PAGES = [
     "updates/",
     "tables/",
     "data/",
+    "treaty-status/",
 ]
 
 

@@ -75,3 +75,19 @@ def test_from_an_update_to_an_article_and_back(page: Page, site_url: str,
     page.get_by_role("link", name="States", exact=True).first.click()
     expect(page.locator("h1")).to_have_text(heading("States and their positions"))
     assert console_errors == []
+
+
+def test_from_the_status_page_to_a_signatory(page: Page, site_url: str,
+                                            console_errors: list[str]) -> None:
+    page.goto(site_url + "treaty-status/")
+    expect(page.locator("h1")).to_have_text(heading("Signatures and ratifications"))
+    progress = page.get_by_role("progressbar")
+    expect(progress).to_have_attribute("max", "40")
+    expect(page.get_by_text("Entry into force: not yet.")).to_be_visible()
+    page.get_by_role("article").get_by_role(
+        "link", name="Iran (Islamic Republic of)", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/states/iran/#signature-and-ratification$"))
+    expect(page.locator("h1")).to_have_text(heading("Iran"))
+    expect(page.locator("h2#signature-and-ratification")).to_be_visible()
+    expect(page.get_by_text("none recorded as of 19 November 2025")).to_be_visible()
+    assert console_errors == []

@@ -1,0 +1,316 @@
+"""Signatures and ratifications: entry into force, every validation rule, the downloads, the feed,
+and an editor's one-line ratification followed through every page that shows it."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from build_tools.errors import DataError
+from build_tools.pipeline import Generated
+from build_tools.render.text import day_span
+from build_tools.render.treaty_record import THRESHOLD, entry_into_force
+from build_tools.site_info import SiteInfo
+from tests.conftest import build
+
+STATUS = "treaty-status.yaml"
+STATES = """\
+states:
+  - id: alpha-land
+    name: Alpha Land
+    kind: state
+    aliases: [Alpha, the Alphans]
+  - id: beta-republic
+    name: Beta Republic
+    kind: state
+    depositary_name: Republic of Beta
+  - id: the-group
+    name: The Group
+    kind: group
+  - id: the-union
+    name: The Union
+    kind: group
+    depositary_name: The Union
+    regional_organization: true
+"""
+
+
+def event(participant: str, action: str, date: str, extra: str = "") -> str:
+    """Five lines per event (six with `extra`), so that messages' lines are easy to count."""
+    return (f"  - participant: {participant}\n    action: {action}\n    date: {date}\n{extra}"
+            "    sources:\n      - ref: brief-one\n")
+
+
+def record(*events: str, as_of: str = "2026-03-10") -> str:
+    return (f"as_of: {as_of}\nchecked_in:\n  - ref: brief-one\nevents:\n" + "".join(events)
+            if events else f"as_of: {as_of}\nchecked_in:\n  - ref: brief-one\nevents: []\n")
+
+
+def problems(data: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        build(data)
+    return caught.value.report().splitlines()[:-1]
+
+
+# --- entry into force -------------------------------------------------------------------------
+
+def days_from(start: dt.date, count: int) -> list[tuple[dt.date, bool]]:
+    return [(start + dt.timedelta(days=i), True) for i in range(count)]
+
+
+def test_thirty_nine_instruments_are_not_enough() -> None:
+    assert entry_into_force(days_from(dt.date(2026, 1, 1), THRESHOLD - 1)) is None
+
+
+def test_the_fortieth_brings_entry_into_force_ninety_days_later() -> None:
+    instruments = days_from(dt.date(2026, 1, 1), THRESHOLD)  # the 40th on 9 February 2026
+    assert entry_into_force(instruments) == dt.date(2026, 5, 10)
+
+
+def test_an_organizations_instrument_does_not_count() -> None:
+    instruments = [*days_from(dt.date(2026, 1, 1), THRESHOLD - 1), (dt.date(2026, 3, 1), False)]
+    assert entry_into_force(instruments) is None
+    instruments.append((dt.date(2026, 4, 1), True))
+    assert entry_into_force(instruments) == dt.date(2026, 6, 30)
+
+
+def test_the_ninetieth_day_crosses_month_and_year_ends() -> None:
+    instruments = days_from(dt.date(2026, 10, 1), THRESHOLD - 1) + [(dt.date(2026, 12, 1), True)]
+    assert entry_into_force(instruments) == dt.date(2027, 3, 1)
+    leap = days_from(dt.date(2027, 9, 1), THRESHOLD - 1) + [(dt.date(2027, 12, 31), True)]
+    assert entry_into_force(leap) == dt.date(2028, 3, 30)  # through 29 February 2028
+
+
+def test_order_of_deposit_not_order_of_the_file() -> None:
+    late_first = [(dt.date(2030, 1, 1), True), *days_from(dt.date(2026, 1, 1), THRESHOLD - 1)]
+    assert entry_into_force(late_first) == dt.date(2030, 1, 1) + dt.timedelta(days=90)
+
+
+def forty_states() -> str:
+    lines = [STATES]
+    lines += [f"  - id: state-{i:02d}\n    name: State {i:02d}\n    kind: state\n"
+              for i in range(1, THRESHOLD + 1)]
+    return "".join(lines)
+
+
+def test_the_page_shows_the_date_once_the_fortieth_countable_instrument_is_in(
+        data_tree: Callable[..., Path]) -> None:
+    signatures = [event(f"state-{i:02d}", "signature", "2025-10-25") for i in range(1, 40)]
+    signatures.append(event("the-union", "signature", "2025-10-25"))
+    ratifications = [event(f"state-{i:02d}", "ratification", f"2026-11-{i:02d}")
+                     for i in range(1, 30)]
+    ratifications += [event(f"state-{i:02d}", "ratification", f"2026-12-{i - 29:02d}")
+                      for i in range(30, 40)]  # the 39th on 10 December 2026
+    ratifications.append(event("the-union", "approval", "2026-12-11"))
+    accession = event("state-40", "accession", "2026-12-20")  # no signature needed
+    before = build(data_tree({"states.yaml": forty_states(),
+                              STATUS: record(*signatures, *ratifications, as_of="2026-12-31")}))
+    page = before.files["treaty-status/index.md"].decode()
+    assert "**Entry into force: not yet.**" in page and "1 more is needed." in page
+    assert "<strong>39 of 40</strong>" in page and "(39 counted towards entry into force)" in page
+    after = build(data_tree({"states.yaml": forty_states(),
+                             STATUS: record(*signatures, *ratifications, accession,
+                                            as_of="2026-12-31")}))
+    page = after.files["treaty-status/index.md"].decode()
+    assert '<time datetime="2027-03-20">20 March 2027</time>' in page
+    assert '<progress id="uc-progress-eif" max="40" value="40">' in page
+    data = json.loads(after.files["data/treaty-status.json"])
+    assert (data["instruments"], data["instruments_counted"]) == (41, 40)
+    assert data["entry_into_force"] == "2027-03-20"
+
+
+# --- validation --------------------------------------------------------------------------------
+
+SIGNED = event("alpha-land", "signature", "2025-10-25")
+CASES: dict[str, tuple[str, list[str]]] = {
+    "unknown state, close to an id": (
+        record(event("alpha-lnd", "signature", "2025-10-25")),
+        ["data/treaty-status.yaml:5:18: error: participant: unknown state 'alpha-lnd'; "
+         "did you mean 'alpha-land'?"]),
+    "unknown state, written as the depositary names it": (
+        record(event("republic-of-beta", "signature", "2025-10-25")),
+        ["data/treaty-status.yaml:5:18: error: participant: unknown state 'republic-of-beta'; "
+         "did you mean 'beta-republic'?"]),
+    "unknown state, nothing close": (
+        record(event("ruritania", "signature", "2025-10-25")),
+        ["data/treaty-status.yaml:5:18: error: participant: unknown state 'ruritania'; "
+         "add it to data/states.yaml"]),
+    "a group that does not sign": (
+        record(event("the-group", "signature", "2025-10-25")),
+        ["data/treaty-status.yaml:5:18: error: participant: The Group is a group of states, "
+         "which neither signs nor ratifies; record each of its states, or, for an organization "
+         "that does (the EU), write regional_organization: true in data/states.yaml"]),
+    "signature before the signature period": (
+        record(event("alpha-land", "signature", "2025-10-24")),
+        ["data/treaty-status.yaml:7:11: error: date: a signature on 2025-10-24 is outside the "
+         "signature period, 2025-10-25 to 2026-12-31 (article 64)"]),
+    "signature after the signature period": (
+        record(event("alpha-land", "signature", "2027-01-04"), as_of="2027-02-01"),
+        ["data/treaty-status.yaml:7:11: error: date: a signature on 2027-01-04 is outside the "
+         "signature period, 2025-10-25 to 2026-12-31 (article 64)"]),
+    "ratification without a signature": (
+        record(event("alpha-land", "ratification", "2026-01-05")),
+        ["data/treaty-status.yaml:6:13: error: action: Alpha Land has no signature recorded, so "
+         "its instrument cannot be a ratification; record the signature first, or write "
+         "accession if it never signed"]),
+    "approval dated before the signature": (
+        record(event("alpha-land", "signature", "2026-02-01"),
+               event("alpha-land", "approval", "2026-01-15")),
+        ["data/treaty-status.yaml:12:11: error: date: the approval of Alpha Land (2026-01-15) is "
+         "dated before its signature (2026-02-01)"]),
+    "two signatures": (
+        record(SIGNED, event("alpha-land", "signature", "2025-10-26")),
+        ["data/treaty-status.yaml:11:13: error: action: Alpha Land already has a signature "
+         "recorded (its signature at line 5); a participant signs once and deposits one "
+         "instrument"]),
+    "two instruments": (
+        record(SIGNED, event("alpha-land", "ratification", "2026-01-05"),
+               event("alpha-land", "acceptance", "2026-02-05")),
+        ["data/treaty-status.yaml:16:13: error: action: Alpha Land already has an instrument "
+         "recorded (its ratification at line 10); a participant signs once and deposits one "
+         "instrument"]),
+    "event after the as_of date": (
+        record(SIGNED, event("alpha-land", "ratification", "2026-03-11")),
+        ["data/treaty-status.yaml:12:11: error: date: 2026-03-11 is after the record's as_of "
+         "date (2026-03-10); move as_of forward when you bring the record up to date"]),
+    "malformed date": (
+        record(event("alpha-land", "signature", "25 October 2025")),
+        ["data/treaty-status.yaml:7:11: error: events[0].date: expected a date YYYY-MM-DD, or, "
+         "when the sources give only a span, its first and last day joined by a slash "
+         "(2025-10-25/2025-10-26), received '25 October 2025'"]),
+    "unknown action": (
+        record(event("alpha-land", "ratified", "2026-01-05")),
+        ["data/treaty-status.yaml:6:13: error: events[0].action: expected one of signature, "
+         "ratification, acceptance, approval or accession; received 'ratified'"]),
+    "malformed notification": (
+        record(event("alpha-land", "signature", "2025-10-25", "    notification: CN 12 2026\n")),
+        ["data/treaty-status.yaml:8:19: error: events[0].notification: expected a depositary "
+         "notification symbol such as C.N.196.2025.TREATIES-XVIII.16, received 'CN 12 2026'"]),
+    "misspelt field": (
+        record(event("alpha-land", "signature", "2025-10-25", "    single_sorce: true\n")),
+        ["data/treaty-status.yaml:8:5: error: events[0]: unknown field 'single_sorce'; did you "
+         "mean 'single_source'?"]),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_exact_message(case: str, data_tree: Callable[..., Path]) -> None:
+    text, expected = CASES[case]
+    assert problems(data_tree({"states.yaml": STATES, STATUS: text})) == expected
+
+
+def test_an_accession_needs_no_signature(data_tree: Callable[..., Path]) -> None:
+    generated = build(data_tree({"states.yaml": STATES, STATUS: record(
+        event("beta-republic", "accession", "2026-01-05"))}))
+    page = generated.files["treaty-status/index.md"].decode()
+    assert "| [Republic of Beta](/states/beta-republic.md#signature-and-ratification) | – | " \
+           "Accession, 5 January 2026 |" in page
+
+
+def test_a_span_of_days_when_the_sources_give_no_day() -> None:
+    assert day_span("2025-10-25/2025-10-26") == "25 or 26 October 2025 (day not given)"
+    assert day_span("2025-10-31/2025-11-01") == "31 October 2025 or 1 November 2025 (day not given)"
+    assert day_span("2026-05-01/2026-05-09") == \
+        "between 1 May 2026 and 9 May 2026 (day not given)"
+
+
+# --- downloads and feed -----------------------------------------------------------------------
+
+def test_csv_and_json_round_trip_to_the_record(shipped: Generated) -> None:
+    generated = shipped
+    treaty = generated.dataset.treaty
+    assert treaty is not None
+    rows = list(csv.DictReader(io.StringIO(generated.files["data/treaty-status.csv"]
+                                           .decode("utf-8-sig"))))
+    from_csv = sorted((r["participant_id"], r["action"], r["date"], r["notification"] or None,
+                       r["single_source"] == "true", tuple(r["sources"].split()))
+                      for r in rows)
+    from_yaml = sorted((e.participant, e.action, e.date, e.notification, e.single_source,
+                        tuple(s.ref or s.url or "" for s in e.sources)) for e in treaty.events)
+    assert from_csv == from_yaml
+    document = json.loads(generated.files["data/treaty-status.json"])
+    assert document["as_of"] == treaty.as_of.isoformat()
+    assert sorted((e["participant"], e["action"], e["date"], [s["id"] for s in e["sources"]])
+                  for e in document["events"]) == sorted(
+        (e.participant, e.action, e.date, [s.ref for s in e.sources]) for e in treaty.events)
+    assert document["signatories"] == len(document["participants"]) == 73
+    assert document["instruments"] == 0 and document["entry_into_force"] is None
+
+
+def test_the_standing_data_says_what_it_is_not(shipped: Generated) -> None:
+    generated = shipped
+    document = json.loads(generated.files["data/treaty-status-by-position.json"])
+    assert document["note"].startswith("Signing or ratifying the convention is not a position")
+    six_two = [s for s in document["sides"]
+               if s["label"] == "Art. 6(2)" and s["stance"] == "delete"]
+    assert [(s["states_named"], s["signed"]) for s in six_two] == [(3, 2)]
+    rows = list(csv.DictReader(io.StringIO(
+        generated.files["data/treaty-status-by-position.csv"].decode("utf-8-sig"))))
+    india = [r for r in rows if r["state_id"] == "india" and r["provision"] == "Art. 6(2)"]
+    assert [r["standing"] for r in india] == ["not signed"]
+
+
+# --- an editor records a ratification ---------------------------------------------------------
+
+SIGNED_ONLY = """\
+as_of: 2026-03-10
+checked_in:
+  - ref: brief-one
+events:
+  - participant: alpha-land
+    action: signature
+    date: 2025-10-25
+    sources:
+      - ref: brief-one
+"""
+RATIFICATION = """\
+  - participant: alpha-land
+    action: ratification
+    date: 2026-03-02
+    sources:
+      - ref: daily-notes
+"""
+
+
+def test_one_added_item_moves_counts_bar_state_page_and_feed(
+        data_tree: Callable[..., Path]) -> None:
+    site = SiteInfo("https://example.org/proj/", "Briefing")
+    before = build(data_tree({STATUS: SIGNED_ONLY}), site=site).files
+    after = build(data_tree({STATUS: SIGNED_ONLY + RATIFICATION}), site=site).files
+    for files, count in ((before, "0 instruments"), (after, "1 instrument")):
+        assert f"**{count}** of ratification" in files["treaty-status/index.md"].decode()
+        assert f"**{count}** of ratification" in files["index.md"].decode()
+    assert 'max="40" value="0"' in before["treaty-status/index.md"].decode()
+    assert 'max="40" value="1"' in after["treaty-status/index.md"].decode()
+    assert "Ratification deposited" not in before["states/alpha-land.md"].decode()
+    assert "- **Ratification deposited:** <time datetime=\"2026-03-02\">2 March 2026</time>" \
+        in after["states/alpha-land.md"].decode()
+    feeds = [feedparser.parse(files["treaty-status/feed.xml"]) for files in (before, after)]
+    assert [e.title for e in feeds[0].entries] == ["Alpha Land: signature"]
+    assert [e.title for e in feeds[1].entries] == ["Alpha Land: ratification",
+                                                    "Alpha Land: signature"]
+    newest = feeds[1].entries[0]
+    assert newest.link == "https://example.org/proj/states/alpha-land/#signature-and-ratification"
+    assert newest.summary == ("Alpha Land deposited its instrument of ratification on "
+                              "2 March 2026.")
+    assert not feeds[1].bozo and feeds[1].feed.updated.startswith("2026-03-10")
+
+
+def test_the_chart_tells_its_lines_apart_by_words_and_style(shipped: Generated) -> None:
+    from build_tools.render import chart_draw
+
+    chart = next(c for c in shipped.charts if c.id == "signatures-and-instruments")
+    assert chart.alt.endswith("Latest: 73 signatures and 0 instruments, 0 of them counted "
+                              "towards the 40.")
+    for theme in chart_draw.THEMES:
+        svg = chart_draw.draw(chart, theme).decode()
+        for words in ("Signatures: 73", "Instruments deposited: 0",
+                      "40 instruments needed for entry into force"):
+            assert words in svg, (theme.name, words)
