@@ -11,6 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+# What a message may quote of the value it is about: enough to recognise it, never the
+# whole of a long text (a message is one line; a hostile file must not make it huge).
+EXCERPT_CHARS = 60
+# The longest message printed; every message is built to be shorter, this is a last guard.
+MESSAGE_CHARS = 400
+
 
 class Location(NamedTuple):
     """A place in a data file: path relative to the repository, 1-based line and column.
@@ -38,12 +44,36 @@ class Diagnostic:
     severity: Severity
     message: str
 
+    def __post_init__(self) -> None:
+        # One line of bounded length, whatever the value a message quotes.
+        object.__setattr__(self, "message", _one_line(self.message, MESSAGE_CHARS))
+
     def __str__(self) -> str:
         return f"{self.location}: {self.severity.value}: {self.message}"
 
     @property
     def sort_key(self) -> tuple[Location, str]:
         return (self.location, self.message)
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """A value as a message quotes it: text in single quotes, cut to `limit` characters
+    with an ellipsis, control characters shown as escapes; anything else as its repr, cut."""
+    if isinstance(value, str):
+        return f"'{_one_line(value, limit)}'"
+    if isinstance(value, int) and value.bit_length() > 4 * limit:
+        return f"a number of about {value.bit_length() * 3 // 10} digits"  # repr() could refuse it
+    return _one_line(repr(value), limit)
+
+
+def _one_line(text: str, limit: int) -> str:
+    cut = len(text) > limit
+    text = text[:limit]  # only the start is shown: a long value costs nothing more
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    if cut or len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
 
 
 def error(location: Location, message: str) -> Diagnostic:

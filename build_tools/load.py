@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from build_tools.errors import Diagnostic, Location, error
+from build_tools.errors import Diagnostic, Location, error, excerpt
 from build_tools.models.article import Article, ChaptersFile, Provision
 from build_tools.models.draft import DraftsFile
 from build_tools.models.positions import PositionsFile, StatesFile, VotesFile
@@ -231,7 +231,7 @@ def _field_path(loc: tuple[str | int, ...]) -> str:
 def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
     name = str(loc[-1])
     owner = _model_at(model, loc[:-1])
-    message = f"unknown field '{name}'"
+    message = f"unknown field {excerpt(name)}"
     prefix = _field_path(loc[:-1])
     if prefix:
         message = f"{prefix}: {message}"
@@ -274,7 +274,7 @@ def _unwrap(annotation: Any) -> Any:
 
 def _message(err: Any) -> str:
     kind, value = err["type"], err.get("input")
-    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    shown = excerpt(value)
     if kind == "string_type":
         return f"expected text, received {shown}"
     if kind in ("int_type", "int_parsing", "int_from_float"):

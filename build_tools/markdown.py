@@ -20,6 +20,8 @@ from typing import Protocol
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from build_tools.errors import excerpt
+
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -158,7 +160,7 @@ def _resolve(href: str, context: LinkContext, line: int) -> str:
     if href.startswith("/") and not href.startswith("//"):
         return _site_link(href, context, line)
     context.problems.append(LinkProblem(line, (
-        f"the link '{href}' is not allowed; use an http(s) or mailto address, "
+        f"the link {excerpt(href)} is not allowed; use an http(s) or mailto address, "
         "or a path on this site starting with '/'")))
     return "#"
 
@@ -167,7 +169,7 @@ def _site_link(href: str, context: LinkContext, line: int) -> str:
     path, hash_, anchor = href[1:].partition("#")
     target = path if path.endswith("/") or not path else path + "/"
     if target and target not in context.site_urls:
-        context.problems.append(LinkProblem(line, f"the link '{href}' points to no page of this site"))
+        context.problems.append(LinkProblem(line, f"the link {excerpt(href)} points to no page of this site"))
         return "#"
     return relative_url(target, context.page_url) + (hash_ + anchor if hash_ else "")
 

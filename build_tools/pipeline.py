@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools import paths
+from build_tools import paths, unpublished
 from build_tools.chart_cache import chart_files
 from build_tools.errors import DataError, Diagnostic, Severity, count_errors, sorted_diagnostics
 from build_tools.load import load
@@ -49,6 +49,7 @@ def generate(data_dir: Path = paths.DATA_DIR, content_dir: Path = paths.CONTENT_
         raise DataError(sorted_diagnostics(diagnostics))
     figures = charts(dataset)
     site_urls = frozenset(_site_urls(dataset, content_dir))
+    diagnostics += unpublished.link_problems(dataset, site_urls)
     cache = ProseCache.load(prose_cache, fingerprint(_render_context(dataset, site_urls)))
     renderer = PageRenderer(dataset, site_urls, figures, cache=cache)
     pages = renderer.render_all()

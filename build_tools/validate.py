@@ -14,12 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from build_tools.errors import Diagnostic, Location, error, warning
+from build_tools.errors import Diagnostic, Location, error, excerpt, warning
 from build_tools.load import UPDATE_FILE, Loaded, Parsed
 from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, UpdateRecord
 from build_tools.models.draft import DraftsFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourceRef
+from build_tools.unpublished import hold_back
 from build_tools.validate_convention import convention
 from build_tools.validate_ids import unique_ids
 from build_tools.validate_tables import table_rules
@@ -50,6 +51,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
     annotated = convention(loaded, refs, out)
     if not (sources and drafts and status):
         return None, out
+    sessions, unpublished = hold_back(sessions)  # checked above; out of the site from here on
     dataset = Dataset(
         sources={s.id: s for s in sources.model.sources},
         drafts=drafts.model.drafts,
@@ -58,6 +60,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         documents={name: parsed.doc for name, parsed in loaded.singles.items()},
         tables=tuple(sorted(tables, key=lambda t: (t.data.order, t.id))),
         convention=annotated,
+        unpublished=unpublished,
     )
     return dataset, out
 
@@ -89,7 +92,7 @@ class _Refs:
 
 
 def _unknown(kind: str, value: str, known: Iterable[str], where: str) -> str:
-    message = f"unknown {kind} '{value}'"
+    message = f"unknown {kind} {excerpt(value)}"
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else f"; the {kind}s are listed in {where}"
     return message + hint

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
-from build_tools.errors import Diagnostic, error
+from build_tools.errors import Diagnostic, error, excerpt
 from build_tools.load import OPTIONAL_FILES, Loaded, Parsed
 from build_tools.models.article import FINAL_TEXT, ChaptersFile
 from build_tools.models.dataset import ArticleRecord, Convention, ProvisionRecord
@@ -155,7 +155,7 @@ def _states_exist(ids: Iterable[str], known: set[str], states: Parsed[StatesFile
     for i, state_id in enumerate(ids):
         if state_id not in known:
             hint = "add it to data/states.yaml" if states else "data/states.yaml is missing"
-            yield error(doc.location((*at, i)), f"unknown state '{state_id}'; {hint}")
+            yield error(doc.location((*at, i)), f"unknown state {excerpt(state_id)}; {hint}")
 
 
 class _Targets:
@@ -171,5 +171,5 @@ class _Targets:
         if target.provision is not None and target.provision not in self.provisions:
             known = ", ".join(sorted(self.provisions)) or "none yet"
             yield error(doc.location((*at, "provision")),
-                        f"unknown provision '{target.provision}'; the provisions in "
+                        f"unknown provision {excerpt(target.provision)}; the provisions in "
                         f"data/convention/provisions/ are: {known}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from build_tools.errors import Diagnostic, error
+from build_tools.errors import Diagnostic, error, excerpt
 from build_tools.models.dataset import TableRecord
 from build_tools.models.table import Column, cell_value
 
@@ -26,7 +26,7 @@ def table_rules(table: TableRecord) -> Iterator[Diagnostic]:
             elif not _fits(column, cell_value(cell)):
                 yield error(table.doc.location((*at, key)),
                             f"rows[{i}].{key}: expected {_TYPE_NAMES[column.type]} "
-                            f"(column '{key}' is {column.type}), received {cell_value(cell)!r}")
+                            f"(column '{key}' is {column.type}), received {excerpt(cell_value(cell))}")
 
 
 def _unique_columns(table: TableRecord) -> Iterator[Diagnostic]:
@@ -41,7 +41,7 @@ def _unique_columns(table: TableRecord) -> Iterator[Diagnostic]:
 def _unknown_column(row: int, key: str, columns: dict[str, Column]) -> str:
     close = difflib.get_close_matches(key, list(columns), n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"the columns are: {', '.join(columns)}"
-    return f"rows[{row}]: unknown column '{key}'; {hint}"
+    return f"rows[{row}]: unknown column {excerpt(key)}; {hint}"
 
 
 def _fits(column: Column, value: object) -> bool:

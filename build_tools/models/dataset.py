@@ -65,6 +65,8 @@ class Dataset:
     documents: dict[str, YamlDocument]  # the single files by name: "status.yaml", ...
     tables: tuple[TableRecord, ...] = ()  # in page order
     convention: Convention = field(default_factory=lambda: Convention())
+    # Updates marked `unpublished: true`: checked, in no session, never rendered.
+    unpublished: tuple[UpdateRecord, ...] = ()
 
     def session(self, session_id: str) -> SessionRecord:
         return self._sessions_by_id[session_id]
