@@ -14,6 +14,8 @@ from typing import NamedTuple
 # What a message may quote of the value it is about: enough to recognise it, never the
 # whole of a long text (a message is one line; a hostile file must not make it huge).
 EXCERPT_CHARS = 60
+# Problems shown for one file; a count stands for the rest.
+MAX_PER_FILE = 20
 # The longest message printed; every message is built to be shorter, this is a last guard.
 MESSAGE_CHARS = 400
 
@@ -105,14 +107,37 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def bounded(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The first MAX_PER_FILE problems of each file (sorted), then one line for the rest:
+    nobody reads a thousand messages, and a file built to cause them must not flood a log."""
+    shown: dict[str, int] = {}
+    more: dict[str, list[Diagnostic]] = {}
+    out: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        path = diagnostic.location.path
+        if shown.get(path, 0) < MAX_PER_FILE:
+            shown[path] = shown.get(path, 0) + 1
+            out.append(diagnostic)
+        else:
+            more.setdefault(path, []).append(diagnostic)
+    for rest in more.values():
+        severity = min((d.severity for d in rest), key=lambda s: s is not Severity.ERROR)
+        out.append(Diagnostic(rest[0].location, severity,
+                              f"{_plural(len(rest), 'more problem')} in this file not shown; "
+                              "fix the ones above first"))
+    return sorted(out, key=lambda d: d.sort_key)
+
+
 class DataError(Exception):
-    """Raised by the pipeline when the data has errors; carries every diagnostic."""
+    """Raised by the pipeline when the data has errors; carries the diagnostics to show
+    (every one, up to MAX_PER_FILE a file) and the count of all."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(summary_line(diagnostics))
-        self.diagnostics = diagnostics
+        self.summary = summary_line(diagnostics)
+        super().__init__(self.summary)
+        self.diagnostics = bounded(diagnostics)
 
     def report(self) -> str:
         lines = [str(d) for d in self.diagnostics]
-        lines.append(f"Build stopped: {summary_line(self.diagnostics)}.")
+        lines.append(f"Build stopped: {self.summary}.")
         return "\n".join(lines)

@@ -51,6 +51,9 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "votes.yaml": VotesFile,
     "convention/chapters.yaml": ChaptersFile,
 }
+MAX_SUGGESTIONS = 100  # unknown fields of one file given a "did you mean"
+# The largest shipped file is under 30 kB; a file many times that is a mistake or an attack.
+MAX_FILE_BYTES = 1024 * 1024
 LAYOUT_HELP = (
     "data/ holds sources.yaml, drafts.yaml, status.yaml, states.yaml, positions.yaml, "
     "votes.yaml, sessions/<session-id>/session.yaml with sessions/<session-id>/updates/"
@@ -83,12 +86,16 @@ def load(data_dir: Path, repo_root: Path) -> Loaded:
     loaded = Loaded()
     for name in SINGLE_FILES:
         path = data_dir / name
-        if not path.is_file():
+        if not path.exists():
             loaded.diagnostics.append(
                 error(Location(display_path(path, repo_root)), f"the file {name} is missing")
             )
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        _load_file(path, data_dir, repo_root, loaded)
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file():
+            _load_file(path, data_dir, repo_root, loaded)
+        elif path.is_dir() and path.suffix in (".yaml", ".yml"):
+            loaded.diagnostics.append(error(Location(display_path(path, repo_root)), (
+                "this is a folder, not a file; a data file is a text file ending in .yaml")))
     return loaded
 
 
@@ -171,7 +178,10 @@ def _stray_file_message(path: Path) -> str:
 def parse_file(path: Path, shown: str, model: type[M],
                out: list[Diagnostic]) -> Parsed[M] | None:
     """Read one file and check it against its model; problems go to `out`."""
-    doc, problems = read_yaml(path.read_bytes(), shown)
+    data = _read(path, shown, out)
+    if data is None:
+        return None
+    doc, problems = read_yaml(data, shown)
     out.extend(problems)
     if doc is None or problems:
         return None
@@ -186,6 +196,20 @@ def parse_file(path: Path, shown: str, model: type[M],
         return None
 
 
+def _read(path: Path, shown: str, out: list[Diagnostic]) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            out.append(error(Location(shown), (
+                f"the file is {size:,} bytes, more than any data file needs (at most "
+                f"{MAX_FILE_BYTES:,}); check that it is the right file, or split it")))
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        out.append(error(Location(shown), f"the file cannot be read ({exc.strerror or exc})"))
+        return None
+
+
 def model_diagnostics(exc: ValidationError, doc: YamlDocument,
                       model: type[BaseModel]) -> list[Diagnostic]:
     """Turn pydantic's errors into one diagnostic each, placed at the offending node.
@@ -194,11 +218,13 @@ def model_diagnostics(exc: ValidationError, doc: YamlDocument,
     not a second time as the required field that is then missing.
     """
     errors = exc.errors()
-    misspelt = {(*err["loc"][:-1], suggestion) for err in errors
-                if err["type"] == "extra_forbidden"
-                and (suggestion := _suggestion(str(err["loc"][-1]),
-                                               _model_at(model, tuple(err["loc"][:-1]))))}
-    return [_diagnostic(err, doc, model) for err in errors
+    # A suggestion is a fuzzy match: worth it for an editor's few typos, not for each of
+    # a hostile file's thousands of unknown fields (of which only the first are shown).
+    unknown = [tuple(e["loc"]) for e in errors if e["type"] == "extra_forbidden"][:MAX_SUGGESTIONS]
+    suggestions = {loc: close for loc in unknown
+                   if (close := _suggestion(str(loc[-1]), _model_at(model, loc[:-1])))}
+    misspelt = {(*loc[:-1], close) for loc, close in suggestions.items()}
+    return [_diagnostic(err, doc, model, suggestions) for err in errors
             if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)]
 
 
@@ -209,7 +235,8 @@ def _suggestion(name: str, owner: type[BaseModel] | None) -> str | None:
     return close[0] if close else None
 
 
-def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnostic:
+def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel],
+                suggestions: dict[tuple[str | int, ...], str]) -> Diagnostic:
     loc: tuple[str | int, ...] = tuple(err["loc"])
     kind = err["type"]
     if kind == "missing":
@@ -217,7 +244,7 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
         where = f"{prefix}: " if prefix else ""
         return error(doc.location(loc[:-1]), f"{where}missing required field '{loc[-1]}'")
     if kind == "extra_forbidden":
-        return error(doc.key_location(loc), _unknown_field(loc, model))
+        return error(doc.key_location(loc), _unknown_field(loc, model, suggestions.get(loc)))
     return error(doc.location(loc), f"{_field_path(loc) or 'file'}: {_message(err)}")
 
 
@@ -228,7 +255,8 @@ def _field_path(loc: tuple[str | int, ...]) -> str:
     return text
 
 
-def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
+def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel],
+                   suggestion: str | None) -> str:
     name = str(loc[-1])
     owner = _model_at(model, loc[:-1])
     message = f"unknown field {excerpt(name)}"
@@ -237,7 +265,6 @@ def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
         message = f"{prefix}: {message}"
     if owner is None:
         return message
-    suggestion = _suggestion(name, owner)
     if suggestion:
         return f"{message}; did you mean '{suggestion}'?"
     return f"{message}; the fields are: {', '.join(owner.model_fields)}"

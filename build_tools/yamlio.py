@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -46,6 +47,15 @@ MAX_DEPTH = 20
 # More digits than any count, number or year in the data; also the most a JavaScript
 # number (in the JSON downloads) holds exactly.
 MAX_DIGITS = 15
+# The longest text in the shipped data is under 4,000 characters.
+MAX_TEXT = 100_000
+# Rendering Markdown costs up to about 0.1 ms per list item, link, emphasis mark or
+# bracket (plain words cost almost nothing), and a summary is rendered on several pages:
+# this bounds what one file can cost. The shipped files hold at most 165.
+_NO_MARKS = str.maketrans(dict.fromkeys("\n[]*_~`<>!#|&\\"))
+MAX_MARKS = 5_000
+# The shipped files hold at most about 1,300 values (keys included).
+MAX_VALUES = 20_000
 # Anchors and aliases reported per file; an alias bomb can hold hundreds.
 MAX_REFUSED = 5
 # What YAML accepts as text (its "printable" set); anything else stops libyaml.
@@ -97,22 +107,18 @@ def read_yaml(data: bytes, path: str) -> tuple[YamlDocument | None, list[Diagnos
     text, problem = _decode(data, path)
     if problem:
         return None, [problem]
-    refused = _anchors_and_aliases(text, path) if "&" in text or "*" in text else []
-    if refused:
-        return None, refused
+    doc = YamlDocument(path=path, value=None)
+    builder = _Builder(doc)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        builder.read(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         # A tab in the indentation is the likeliest cause, and PyYAML words it obscurely.
-        return None, [_find_tab_indent(text, path) or _syntax_error(exc, path)]
+        builder.out.append(_find_tab_indent(text, path) or _syntax_error(exc, path))
     except yaml.YAMLError:  # a ReaderError: a character that YAML does not allow
-        return None, [_bad_character(text, path)]
-    doc = YamlDocument(path=path, value=None)
-    if node is None:
-        return doc, []
-    diagnostics: list[Diagnostic] = []
-    value = _convert(node, (), doc, diagnostics, depth=0)
-    return YamlDocument(path, value, doc.values, doc.keys, doc.texts), diagnostics
+        builder.out.append(_bad_character(text, path))
+    if builder.stopped:
+        return None, builder.out
+    return YamlDocument(path, builder.root, doc.values, doc.keys, doc.texts), builder.out
 
 
 def _decode(data: bytes, path: str) -> tuple[str, Diagnostic | None]:
@@ -129,32 +135,6 @@ def _decode(data: bytes, path: str) -> tuple[str, Diagnostic | None]:
         )
         return "", error(Location(path, line, column), message)
     return text.removeprefix("\ufeff"), None
-
-
-def _anchors_and_aliases(text: str, path: str) -> list[Diagnostic]:
-    """Every anchor (&name) and alias (*name), from the parser's events: no value is built,
-    so an alias bomb costs no more than its own few hundred bytes."""
-    found: list[Diagnostic] = []
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            name = getattr(event, "anchor", None)
-            if name is None:
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                found.append(error(_mark(event, path), (
-                    f"the alias {excerpt('*' + str(name))} is not allowed in data files; "
-                    "write the value out in full instead of referring to another one")))
-            else:
-                found.append(error(_mark(event, path), (
-                    f"the anchor {excerpt('&' + str(name))} is not allowed in data files; "
-                    "remove it and write each value out in full")))
-            if len(found) > MAX_REFUSED:
-                found[-1] = error(found[-1].location, "more anchors or aliases follow; "
-                                  "remove them all and write each value out in full")
-                break
-    except yaml.YAMLError:
-        pass  # a syntax error after them: reported once the anchors and aliases are gone
-    return found
 
 
 def _bad_character(text: str, path: str) -> Diagnostic:
@@ -203,56 +183,162 @@ def _mark(node: yaml.Node | yaml.Event, path: str) -> Location:
     return Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
 
 
-def _convert(node: yaml.Node, at: Path_, doc: YamlDocument, out: list[Diagnostic],
-             depth: int) -> Any:
-    doc.values[at] = _mark(node, doc.path)
-    if depth > MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
-        out.append(error(doc.values[at], f"the values here are nested more than {MAX_DEPTH} "
-                         "levels deep, which no data file needs; check the indentation"))
-        return None
-    if isinstance(node, yaml.MappingNode):
-        return _convert_mapping(node, at, doc, out, depth + 1)
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*at, i), doc, out, depth + 1) for i, item in enumerate(node.value)]
-    assert isinstance(node, yaml.ScalarNode)
-    return _convert_scalar(node, at, doc, out)
+# Keys whose value is read and then dropped: a duplicate key, or a key that is no text.
+_DROP = object()
+_READING_KEY = object()  # a key that is a mapping or list (refused), being read
 
 
-def _convert_mapping(
-    node: yaml.MappingNode, at: Path_, doc: YamlDocument, out: list[Diagnostic], depth: int
-) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key_location = _mark(key_node, doc.path)
-        if not isinstance(key_node, yaml.ScalarNode):
-            out.append(error(key_location, "a field name must be plain text"))
-            continue
-        key = str(key_node.value)
-        if key in result:
-            first = doc.keys[(*at, key)]
-            out.append(
-                error(key_location, f"duplicate key {excerpt(key)} (first given at line {first.line})")
-            )
-            continue
-        doc.keys[(*at, key)] = key_location
-        result[key] = _convert(value_node, (*at, key), doc, out, depth)
-    return result
+@dataclass
+class _Open:
+    """A mapping or list being read; `key` is the key read and waiting for its value."""
+
+    value: dict[str, Any] | list[Any]
+    at: Path_
+    key: object = None
 
 
-def _convert_scalar(node: yaml.ScalarNode, at: Path_, doc: YamlDocument,
-                    out: list[Diagnostic]) -> Any:
-    raw: str = node.value
-    block = node.style in ("|", ">")
-    doc.texts[at] = TextOrigin(node.start_mark.line + 1, node.start_mark.column + 1, block)
-    if node.style in _QUOTED_STYLES:
-        return raw
-    value = _resolve_plain(raw)
-    if isinstance(value, int | float) and not isinstance(value, bool) and _too_long(raw, value):
-        out.append(error(doc.values[at], (
-            f"the number {excerpt(raw)} is too large or too long to be data (at most "
-            f"{MAX_DIGITS} digits); put it in double quotes if it is text")))
-        return None
-    return value
+class _Builder:
+    """Parser events -> plain values, recording where each came from, within the limits above.
+
+    Built from the event stream, not from PyYAML's node graph: an anchor or alias is
+    refused where the parser meets it, nothing is ever expanded, and reading stops at
+    the first limit, so a hostile file costs no more than the part of it read so far.
+    """
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.out: list[Diagnostic] = []
+        self.stack: list[_Open] = []
+        self.root: Any = None
+        self.documents = 0
+        self.count = 0  # values and keys so far
+        self.marks = 0  # Markdown marks and line breaks in the file's texts so far
+        self.refused = 0  # anchors and aliases
+        self.stopped = False  # no value is built any more: the file is refused
+        self.done = False  # nothing more is read
+
+    def read(self, events: Iterable[yaml.Event]) -> None:
+        for event in events:
+            if self.done:
+                return
+            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                self.anchor_or_alias(event)
+            elif self.stopped:
+                continue  # past an anchor, only more anchors and aliases are looked for
+            elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+                self.add(event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.attach(self.stack.pop().value)
+            elif isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    self.stop(event, "a second document starts here, and a data file holds "
+                              "one; remove the line '---' and what follows, or split the file")
+
+    def anchor_or_alias(self, event: yaml.NodeEvent) -> None:
+        name = str(event.anchor)
+        self.refused += 1
+        if self.refused > MAX_REFUSED:
+            self.stop(event, "more anchors or aliases follow; remove them all and write each "
+                      "value out in full")
+        elif isinstance(event, yaml.AliasEvent):
+            self.stop(event, f"the alias {excerpt('*' + name)} is not allowed in data files; "
+                      "write the value out in full instead of referring to another one",
+                      final=False)
+        else:
+            self.stop(event, f"the anchor {excerpt('&' + name)} is not allowed in data files; "
+                      "remove it and write each value out in full", final=False)
+
+    def add(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> None:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            self.stop(event, f"this file holds more than {MAX_VALUES:,} values by here, which "
+                      "no data file needs; check that it is the right file, or split it")
+            return
+        location = _mark(event, self.doc.path)
+        top = self.stack[-1] if self.stack else None
+        if top is None:
+            at: Path_ = ()
+        elif isinstance(top.value, list):
+            at = (*top.at, len(top.value))
+        elif top.key is None:
+            self.key(event, top, location)
+            return
+        else:
+            at = (*top.at, "?" if top.key is _DROP else str(top.key))
+        self.doc.values[at] = location
+        if isinstance(event, yaml.ScalarEvent):
+            self.attach(self.scalar(event, at, location))
+        else:
+            self.open(event, at)
+
+    def key(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent, top: _Open,
+            location: Location) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            self.out.append(error(location, "a field name must be plain text"))
+            top.key = _READING_KEY
+            self.open(event, (*top.at, "?"))
+            return
+        name = str(event.value)
+        if (*top.at, name) in self.doc.keys:
+            first = self.doc.keys[(*top.at, name)]
+            self.out.append(error(location, f"duplicate key {excerpt(name)} "
+                                  f"(first given at line {first.line})"))
+            top.key = _DROP
+            return
+        self.doc.keys[(*top.at, name)] = location
+        top.key = name
+
+    def open(self, event: yaml.Event, at: Path_) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self.stop(event, f"the values here are nested more than {MAX_DEPTH} levels deep, "
+                      "which no data file needs; check the indentation")
+            return
+        value: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Open(value, at))
+
+    def attach(self, value: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            top.value.append(value)
+        elif top.key is _READING_KEY:
+            top.key = _DROP  # the refused key is read: its value comes next, and is dropped
+        else:
+            if top.key is not _DROP:
+                top.value[str(top.key)] = value
+            top.key = None
+
+    def scalar(self, event: yaml.ScalarEvent, at: Path_, location: Location) -> Any:
+        raw: str = event.value
+        block = event.style in ("|", ">")
+        self.doc.texts[at] = TextOrigin(location.line, location.column, block)
+        if len(raw) > MAX_TEXT:
+            return self.stop(event, f"this text is {len(raw):,} characters long; a value in a "
+                             f"data file holds at most {MAX_TEXT:,}")
+        self.marks += len(raw) - len(raw.translate(_NO_MARKS))
+        if self.marks > MAX_MARKS:
+            return self.stop(event, (
+                f"the texts of this file hold more than {MAX_MARKS:,} line breaks and "
+                "Markdown marks (such as [, *, _, `, < and #) by here, which no data file "
+                "needs; check that it is the right file, or split it"))
+        if event.style in _QUOTED_STYLES:
+            return raw
+        value = _resolve_plain(raw)
+        if isinstance(value, int | float) and not isinstance(value, bool) and _too_long(raw, value):
+            return self.stop(event, (
+                f"the number {excerpt(raw)} is too large or too long to be data (at most "
+                f"{MAX_DIGITS} digits); put it in double quotes if it is text"))
+        return value
+
+    def stop(self, event: yaml.Event, message: str, final: bool = True) -> None:
+        """A limit or a forbidden construct, said at its place. The file is refused; after a
+        limit it is read no further, after an anchor or alias only to find the next ones."""
+        self.out.append(error(_mark(event, self.doc.path), message))
+        self.stopped = True
+        self.done = final
 
 
 def _too_long(raw: str, value: int | float) -> bool:
