@@ -66,6 +66,7 @@ test: $(STAMP) chromium
 # Build-performance benchmark (minutes, not part of `make test`): see benchmarks/README.md.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench
+	$(BIN)/python -m benchmarks.hostile
 
 lint: $(STAMP)
 	$(BIN)/ruff check build_tools tests benchmarks

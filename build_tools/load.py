@@ -52,6 +52,7 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "convention/chapters.yaml": ChaptersFile,
 }
 MAX_SUGGESTIONS = 100  # unknown fields of one file given a "did you mean"
+MAX_NAME = 64  # longer names get no "did you mean": fuzzy matching costs as much as they are long
 # The largest shipped file is under 30 kB; a file many times that is a mistake or an attack.
 MAX_FILE_BYTES = 1024 * 1024
 LAYOUT_HELP = (
@@ -229,7 +230,7 @@ def model_diagnostics(exc: ValidationError, doc: YamlDocument,
 
 
 def _suggestion(name: str, owner: type[BaseModel] | None) -> str | None:
-    if owner is None:
+    if owner is None or len(name) > MAX_NAME:  # no field name is that long; matching costs
         return None
     close = difflib.get_close_matches(name, list(owner.model_fields), n=1, cutoff=0.6)
     return close[0] if close else None

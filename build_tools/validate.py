@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from build_tools.errors import Diagnostic, Location, error, excerpt, warning
-from build_tools.load import UPDATE_FILE, Loaded, Parsed
+from build_tools.load import MAX_NAME, UPDATE_FILE, Loaded, Parsed
 from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, UpdateRecord
 from build_tools.models.draft import DraftsFile
 from build_tools.models.session import Session
@@ -93,7 +93,8 @@ class _Refs:
 
 def _unknown(kind: str, value: str, known: Iterable[str], where: str) -> str:
     message = f"unknown {kind} {excerpt(value)}"
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6) \
+        if len(value) <= MAX_NAME else []
     hint = f"; did you mean '{close[0]}'?" if close else f"; the {kind}s are listed in {where}"
     return message + hint
 

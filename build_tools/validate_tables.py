@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from build_tools.errors import Diagnostic, error, excerpt
+from build_tools.load import MAX_NAME
 from build_tools.models.dataset import TableRecord
 from build_tools.models.table import Column, cell_value
 
@@ -39,7 +40,8 @@ def _unique_columns(table: TableRecord) -> Iterator[Diagnostic]:
 
 
 def _unknown_column(row: int, key: str, columns: dict[str, Column]) -> str:
-    close = difflib.get_close_matches(key, list(columns), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, list(columns), n=1, cutoff=0.6) \
+        if len(key) <= MAX_NAME else []
     hint = f"did you mean '{close[0]}'?" if close else f"the columns are: {', '.join(columns)}"
     return f"rows[{row}]: unknown column {excerpt(key)}; {hint}"
 
