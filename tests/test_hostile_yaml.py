@@ -133,6 +133,7 @@ class Run:
     output: str
     seconds: float
     megabytes: float
+    cpu_seconds: float = 0.0
 
 
 def limit_address_space() -> None:
@@ -156,7 +157,8 @@ def validate(data: Path) -> Run:
         child.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
         text = output.read(OUTPUT_BYTES * 10).decode("utf-8", "replace")
-    return Run(child.returncode, text, seconds, usage.ru_maxrss / 1024)
+    return Run(child.returncode, text, seconds, usage.ru_maxrss / 1024,
+               usage.ru_utime + usage.ru_stime)
 
 
 def place(data: Path, files: dict[str, str | bytes | object]) -> None:
