@@ -6,17 +6,30 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The lock file: exact versions of every package, pinned from pyproject.toml by `make lock`.
+LOCK := requirements.txt
+PIP_TOOLS := pip-tools==7.6.2
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: site test serve validate new-update schemas bench chromium lint clean
+.PHONY: site test serve validate new-update schemas bench chromium lint lock clean
 
-$(STAMP): pyproject.toml
+# Everything from the lock file, then the project itself without resolving anything again.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# After changing the dependencies in pyproject.toml (or to take newer versions: make lock
+# UPGRADE=--upgrade). pip-tools runs from its own environment, outside the project's.
+lock:
+	$(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install --quiet $(PIP_TOOLS)
+	.cache/lock-venv/bin/pip-compile --quiet $(UPGRADE) --extra test --strip-extras \
+		--no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
 
 site: $(STAMP)
 	$(BIN)/python -m build_tools site
@@ -53,6 +66,7 @@ test: $(STAMP) chromium
 # Build-performance benchmark (minutes, not part of `make test`): see benchmarks/README.md.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench
+	$(BIN)/python -m benchmarks.hostile
 
 lint: $(STAMP)
 	$(BIN)/ruff check build_tools tests benchmarks

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from build_tools import paths
+from build_tools.annotations import announce
 from build_tools.config import BuildConfig
-from build_tools.errors import DataError
+from build_tools.errors import DataError, bounded
 from build_tools.paths import display_path
 from build_tools.pipeline import generate
 from build_tools.publish import build_site
@@ -60,9 +61,12 @@ def main(argv: list[str] | None = None) -> int:
         generated = generate(config)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
+        announce(exc.diagnostics)
         return 1
-    for warning in generated.warnings:
+    warnings = bounded(generated.warnings)
+    for warning in warnings:
         print(warning, file=sys.stderr)
+    announce(warnings)
     if args.command == "validate":
         print(f"data is valid: {len(generated.files)} pages would be generated")
         return 0

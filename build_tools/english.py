@@ -5,6 +5,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+# What a message may quote of the value it is about: enough to recognise it, never the
+# whole of a long text (a message is one line; a hostile file must not make it huge).
+EXCERPT_CHARS = 60
+# Longer names get no "did you mean": fuzzy matching costs as much as they are long, and no
+# name of the data is that long.
+MAX_NAME = 64
+
 
 def plural(count: int, noun: str) -> str:
     """1 error, 2 errors."""
@@ -21,6 +28,8 @@ def field_path(at: Iterable[str | int]) -> str:
 
 def closest(value: str, known: Iterable[str]) -> str | None:
     """The known name closest to a misspelt one, if one is close enough."""
+    if len(value) > MAX_NAME:
+        return None
     found = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     return found[0] if found else None
 
@@ -35,4 +44,26 @@ def unknown(kind: str, value: str, known: Iterable[str], listed_in: str) -> str:
     """A reference to something that does not exist, with the closest name or where the
     known ones are: "unknown draft 'x'; did you mean 'y'?"."""
     hint = did_you_mean(value, known, f"the {kind}s are listed in {listed_in}")
-    return f"unknown {kind} '{value}'; {hint}"
+    return f"unknown {kind} {excerpt(value)}; {hint}"
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """A value as a message quotes it: text in single quotes, cut to `limit` characters
+    with an ellipsis, control characters shown as escapes; anything else as its repr, cut."""
+    if isinstance(value, str):
+        return f"'{one_line(value, limit)}'"
+    if isinstance(value, int) and value.bit_length() > 4 * limit:
+        return f"a number of about {value.bit_length() * 3 // 10} digits"  # repr() could refuse it
+    return one_line(repr(value), limit)
+
+
+def one_line(text: str, limit: int) -> str:
+    """`text` on one line of at most `limit` characters: control characters escaped, an
+    ellipsis where it is cut."""
+    cut = len(text) > limit
+    text = text[:limit]  # only the start is shown: a long value costs nothing more
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    if cut or len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text

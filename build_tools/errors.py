@@ -11,7 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from build_tools.english import plural
+from build_tools.english import one_line, plural
+
+# Problems shown for one file; a count stands for the rest.
+MAX_PER_FILE = 20
+# The longest message printed; every message is built to be shorter, this is a last guard.
+MESSAGE_CHARS = 400
 
 
 class Location(NamedTuple):
@@ -39,6 +44,10 @@ class Diagnostic:
     location: Location
     severity: Severity
     message: str
+
+    def __post_init__(self) -> None:
+        # One line of bounded length, whatever the value a message quotes.
+        object.__setattr__(self, "message", one_line(self.message, MESSAGE_CHARS))
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity.value}: {self.message}"
@@ -73,14 +82,37 @@ def summary_line(diagnostics: list[Diagnostic]) -> str:
     return f"{' and '.join(parts)} in {plural(files, 'file')}"
 
 
+def bounded(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The first MAX_PER_FILE problems of each file (sorted), then one line for the rest:
+    nobody reads a thousand messages, and a file built to cause them must not flood a log."""
+    shown: dict[str, int] = {}
+    more: dict[str, list[Diagnostic]] = {}
+    out: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        path = diagnostic.location.path
+        if shown.get(path, 0) < MAX_PER_FILE:
+            shown[path] = shown.get(path, 0) + 1
+            out.append(diagnostic)
+        else:
+            more.setdefault(path, []).append(diagnostic)
+    for rest in more.values():
+        severity = min((d.severity for d in rest), key=lambda s: s is not Severity.ERROR)
+        out.append(Diagnostic(rest[0].location, severity,
+                              f"{plural(len(rest), 'more problem')} in this file not shown; "
+                              "fix the ones above first"))
+    return sorted(out, key=lambda d: d.sort_key)
+
+
 class DataError(Exception):
-    """Raised by the pipeline when the data has errors; carries every diagnostic."""
+    """Raised by the pipeline when the data has errors; carries the diagnostics to show
+    (every one, up to MAX_PER_FILE a file) and the count of all."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(summary_line(diagnostics))
-        self.diagnostics = diagnostics
+        self.summary = summary_line(diagnostics)
+        super().__init__(self.summary)
+        self.diagnostics = bounded(diagnostics)
 
     def report(self) -> str:
         lines = [str(d) for d in self.diagnostics]
-        lines.append(f"Build stopped: {summary_line(self.diagnostics)}.")
+        lines.append(f"Build stopped: {self.summary}.")
         return "\n".join(lines)

@@ -23,7 +23,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from build_tools.cache import Store
-from build_tools.english import closest, field_path
+from build_tools.english import closest, excerpt, field_path
 from build_tools.errors import Diagnostic, Location, error
 from build_tools.models.article import Article, ChaptersFile, Provision
 from build_tools.models.draft import DraftsFile
@@ -55,6 +55,9 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "convention/chapters.yaml": ChaptersFile,
     "treaty-status.yaml": TreatyStatusFile,
 }
+MAX_SUGGESTIONS = 100  # unknown fields of one file given a "did you mean"
+# The largest shipped file is under 30 kB; a file many times that is a mistake or an attack.
+MAX_FILE_BYTES = 1024 * 1024
 LAYOUT_HELP = (
     "data/ holds sources.yaml, drafts.yaml, status.yaml, states.yaml, positions.yaml, "
     "votes.yaml, treaty-status.yaml, sessions/<session-id>/session.yaml with "
@@ -89,12 +92,16 @@ def load(data_dir: Path, repo_root: Path, store: Store | None = None) -> Loaded:
     loaded = Loaded(store=store)
     for name in SINGLE_FILES:
         path = data_dir / name
-        if not path.is_file():
+        if not path.exists():
             loaded.diagnostics.append(
                 error(Location(display_path(path, repo_root)), f"the file {name} is missing")
             )
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        _load_file(path, data_dir, repo_root, loaded)
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file():
+            _load_file(path, data_dir, repo_root, loaded)
+        elif path.is_dir() and path.suffix in (".yaml", ".yml"):
+            loaded.diagnostics.append(error(Location(display_path(path, repo_root)), (
+                "this is a folder, not a file; a data file is a text file ending in .yaml")))
     return loaded
 
 
@@ -180,7 +187,9 @@ def parse_file(path: Path, shown: str, model: type[M], out: list[Diagnostic],
 
     What a file gives depends only on its bytes, its path and the code, so a `store`
     keeps it by those: the result, problems included, of a file read before is reused."""
-    data = path.read_bytes()
+    data = _read(path, shown, out)
+    if data is None:
+        return None
     if store is None:
         return _parse(data, shown, model, out)
     key = store.key("file", shown, model.__name__, hashlib.sha256(data).hexdigest())
@@ -209,6 +218,20 @@ def _parse(data: bytes, shown: str, model: type[M], out: list[Diagnostic]) -> Pa
         return None
 
 
+def _read(path: Path, shown: str, out: list[Diagnostic]) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            out.append(error(Location(shown), (
+                f"the file is {size:,} bytes, more than any data file needs (at most "
+                f"{MAX_FILE_BYTES:,}); check that it is the right file, or split it")))
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        out.append(error(Location(shown), f"the file cannot be read ({exc.strerror or exc})"))
+        return None
+
+
 def model_diagnostics(exc: ValidationError, doc: YamlDocument,
                       model: type[BaseModel]) -> list[Diagnostic]:
     """Turn pydantic's errors into one diagnostic each, placed at the offending node.
@@ -217,11 +240,13 @@ def model_diagnostics(exc: ValidationError, doc: YamlDocument,
     not a second time as the required field that is then missing.
     """
     errors = exc.errors()
-    misspelt = {(*err["loc"][:-1], suggestion) for err in errors
-                if err["type"] == "extra_forbidden"
-                and (suggestion := _suggestion(str(err["loc"][-1]),
-                                               _model_at(model, tuple(err["loc"][:-1]))))}
-    return [_diagnostic(err, doc, model) for err in errors
+    # A suggestion is a fuzzy match: worth it for an editor's few typos, not for each of
+    # a hostile file's thousands of unknown fields (of which only the first are shown).
+    unknown = [tuple(e["loc"]) for e in errors if e["type"] == "extra_forbidden"][:MAX_SUGGESTIONS]
+    suggestions = {loc: close for loc in unknown
+                   if (close := _suggestion(str(loc[-1]), _model_at(model, loc[:-1])))}
+    misspelt = {(*loc[:-1], close) for loc, close in suggestions.items()}
+    return [_diagnostic(err, doc, model, suggestions) for err in errors
             if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)]
 
 
@@ -229,7 +254,8 @@ def _suggestion(name: str, owner: type[BaseModel] | None) -> str | None:
     return closest(name, owner.model_fields) if owner is not None else None
 
 
-def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnostic:
+def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel],
+                suggestions: dict[tuple[str | int, ...], str]) -> Diagnostic:
     loc: tuple[str | int, ...] = tuple(err["loc"])
     kind = err["type"]
     if kind == "missing":
@@ -237,20 +263,20 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel]) -> Diagnost
         where = f"{prefix}: " if prefix else ""
         return error(doc.location(loc[:-1]), f"{where}missing required field '{loc[-1]}'")
     if kind == "extra_forbidden":
-        return error(doc.key_location(loc), _unknown_field(loc, model))
+        return error(doc.key_location(loc), _unknown_field(loc, model, suggestions.get(loc)))
     return error(doc.location(loc), f"{field_path(loc) or 'file'}: {_message(err)}")
 
 
-def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
+def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel],
+                   suggestion: str | None) -> str:
     name = str(loc[-1])
     owner = _model_at(model, loc[:-1])
-    message = f"unknown field '{name}'"
+    message = f"unknown field {excerpt(name)}"
     prefix = field_path(loc[:-1])
     if prefix:
         message = f"{prefix}: {message}"
     if owner is None:
         return message
-    suggestion = _suggestion(name, owner)
     if suggestion:
         return f"{message}; did you mean '{suggestion}'?"
     return f"{message}; the fields are: {', '.join(owner.model_fields)}"
@@ -287,7 +313,7 @@ def _unwrap(annotation: Any) -> Any:
 
 def _message(err: Any) -> str:
     kind, value = err["type"], err.get("input")
-    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    shown = excerpt(value)
     if kind == "string_type":
         return f"expected text, received {shown}"
     if kind in ("int_type", "int_parsing", "int_from_float"):

@@ -2,9 +2,11 @@
 
 The data is loaded and checked in `on_config`, before MkDocs cleans the site
 directory, so a broken data file stops the build with every problem listed
-and the last site left as it was. In `on_files` the generated files are
-staged in the cache folder (see `BuildConfig.staging_dir`) and added to
-MkDocs' files from there; nothing is written into `content/`.
+and the last site left as it was; under `mkdocs serve` the build goes on and
+the browser shows the problems instead (see `serve_errors.py`). In `on_files`
+the generated files are staged in the cache folder (see
+`BuildConfig.staging_dir`) and added to MkDocs' files from there; nothing is
+written into `content/`.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from build_tools import urls
+from build_tools import serve_errors, urls
+from build_tools.annotations import announce
 from build_tools.config import BuildConfig
 from build_tools.errors import DataError
 from build_tools.pipeline import Generated, generate
@@ -43,6 +47,14 @@ class DataAbort(Abort, SystemExit):
     rebuild loop prints a SystemExit as its message instead of a traceback and keeps serving."""
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    serve_errors.started(command)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    return serve_errors.install(server)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated, _build  # MkDocs hooks are module functions; state lives between events
     _build = BuildConfig.from_environment(site=SiteInfo(config.site_url or "", config.site_name))
@@ -50,17 +62,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _generated = generate(_build)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
-        raise DataAbort(f"The data has errors: {exc}.") from None
-    for warning in _generated.warnings:
-        log.warning(str(warning))
-    config.nav = _expand_sessions(config.nav or [], _generated)
+        announce(exc.diagnostics)
+        if not serve_errors.show(exc):  # under `mkdocs serve` the error page stands in
+            raise DataAbort(f"The data has errors: {exc}.") from None
+    else:
+        serve_errors.clear()
+        for warning in _generated.warnings:
+            log.warning(str(warning))
+        announce(_generated.warnings)
     if str(_build.data_dir) not in config.watch:  # a data tree outside the repository, in tests
         config.watch.append(str(_build.data_dir))
+    if _generated is None:  # serving data that has not been valid yet
+        return config
+    config.nav = _expand_sessions(config.nav or [], _generated)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _generated is not None and _build is not None and _build.staging_dir is not None
+    if _generated is None or _build is None or _build.staging_dir is None:
+        return files
     # Staged on disk rather than handed over in memory: a file whose bytes did not
     # change keeps its modification time, so `mkdocs serve --dirty` rebuilds only
     # the pages an edit really changed.

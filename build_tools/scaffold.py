@@ -1,4 +1,9 @@
-"""`new-update`: write the next numbered update file of a session, ready to fill in."""
+"""`new-update`: write the next numbered update file of a session, ready to fill in.
+
+The file is written unpublished, with an empty summary and body: until both are
+written `validate` says so at their lines, and until the `unpublished` line is
+deleted the update stays out of the site.
+"""
 
 from __future__ import annotations
 
@@ -40,6 +45,8 @@ def update_template(number: int, title: str, day: dt.date, depth: int) -> str:
             f"number: {number}\n"
             f"title: {json.dumps(title, ensure_ascii=False)}\n"
             f"date: {day.isoformat()}\n"
+            "# The update stays out of the site until you delete the next line.\n"
+            "unpublished: true\n"
             "summary: \"\"\n"
             "body: |\n"
             "\n"

@@ -20,6 +20,7 @@ from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, Upda
 from build_tools.models.draft import DraftsFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourceRef
+from build_tools.unpublished import hold_back
 from build_tools.validate_convention import convention
 from build_tools.validate_ids import unique_ids
 from build_tools.validate_tables import table_rules
@@ -55,6 +56,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         out.extend(treaty_rules(treaty, annotated.states))
     if not (sources and drafts and status):
         return None, out
+    sessions, unpublished = hold_back(sessions)  # checked above; out of the site from here on
     dataset = Dataset(
         sources={s.id: s for s in sources.model.sources},
         drafts=drafts.model.drafts,
@@ -64,6 +66,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         tables=tuple(sorted(tables, key=lambda t: (t.data.order, t.id))),
         convention=annotated,
         treaty=treaty.model if treaty else None,
+        unpublished=unpublished,
     )
     return dataset, out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
-from build_tools.english import unknown
+from build_tools.english import excerpt, unknown
 from build_tools.errors import Diagnostic, error
 from build_tools.load import OPTIONAL_FILES, Loaded, Parsed
 from build_tools.models.article import FINAL_TEXT, ChaptersFile
@@ -157,7 +157,7 @@ def _states_exist(ids: Iterable[str], known: set[str], states: Parsed[StatesFile
         if state_id not in known:
             yield error(doc.location((*at, i)),
                         unknown("state", state_id, known, "data/states.yaml") if states
-                        else f"unknown state '{state_id}'; data/states.yaml is missing")
+                        else f"unknown state {excerpt(state_id)}; data/states.yaml is missing")
 
 
 class _Targets:

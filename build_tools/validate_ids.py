@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from build_tools.english import excerpt
 from build_tools.errors import Diagnostic, error
 from build_tools.load import Parsed
 
@@ -15,6 +16,6 @@ def unique_ids(parsed: Parsed[Any], field: str, out: list[Diagnostic]) -> set[st
         if item.id in seen:
             first = parsed.doc.location((field, seen[item.id], "id"))
             out.append(error(parsed.doc.location((field, i, "id")),
-                             f"the id '{item.id}' is used twice (first at line {first.line})"))
+                             f"the id {excerpt(item.id)} is used twice (first at line {first.line})"))
         seen.setdefault(item.id, i)
     return set(seen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from build_tools.english import did_you_mean
+from build_tools.english import did_you_mean, excerpt
 from build_tools.errors import Diagnostic, error
 from build_tools.models.dataset import TableRecord
 from build_tools.models.table import CHART_COLUMNS, Column, cell_value
@@ -27,7 +27,7 @@ def table_rules(table: TableRecord) -> Iterator[Diagnostic]:
             elif not _fits(column, cell_value(cell)):
                 yield error(table.doc.location((*at, key)),
                             f"rows[{i}].{key}: expected {_TYPE_NAMES[column.type]} "
-                            f"(column '{key}' is {column.type}), received {cell_value(cell)!r}")
+                            f"(column '{key}' is {column.type}), received {excerpt(cell_value(cell))}")
 
 
 def _unique_columns(table: TableRecord) -> Iterator[Diagnostic]:
@@ -56,7 +56,7 @@ def _chart_columns(table: TableRecord) -> Iterator[Diagnostic]:
 
 def _unknown_column(row: int, key: str, columns: dict[str, Column]) -> str:
     hint = did_you_mean(key, columns, f"the columns are: {', '.join(columns)}")
-    return f"rows[{row}]: unknown column '{key}'; {hint}"
+    return f"rows[{row}]: unknown column {excerpt(key)}; {hint}"
 
 
 def _fits(column: Column, value: object) -> bool:

@@ -137,6 +137,76 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ["data/sessions/alpha-session/updates/04-x.yaml:5:7: error: body: the link "
          "'/sessions/nowhere/' points to no page of this site"],
     ),
+    "empty summary": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("summary: Short.", 'summary: ""')},
+        ["data/sessions/alpha-session/updates/04-x.yaml:4:10: error: summary: nothing is written "
+         "here; write one or two plain sentences for the lists, the home page and the feed"],
+    ),
+    "summary with no value": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("summary: Short.", "summary:")},
+        ["data/sessions/alpha-session/updates/04-x.yaml:4:9: error: summary: nothing is written "
+         "here; write one or two plain sentences for the lists, the home page and the feed"],
+    ),
+    "blank body": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("body: Text.", "body: |\n\n  \n")},
+        ["data/sessions/alpha-session/updates/04-x.yaml:5:7: error: body: nothing is written "
+         "here; write the text of the update (Markdown)"],
+    ),
+    "unpublished is not true or false": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "unpublished: yes\n"},
+        ["data/sessions/alpha-session/updates/04-x.yaml:6:14: error: unpublished: expected true "
+         "or false, received 'yes'"],
+    ),
+    "unpublished update is checked like any other": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("date: 2023-08-23", "date: 2023-08-20")
+         + "unpublished: true\n"},
+        ["data/sessions/alpha-session/updates/04-x.yaml:3:7: error: date: 2023-08-20 is before "
+         "the session starts (2023-08-21)"],
+    ),
+    "link in an unpublished update": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace(
+            "body: Text.", "unpublished: true\nbody: |\n  Fine.\n\n  [Click](javascript:x)\n")},
+        ["data/sessions/alpha-session/updates/04-x.yaml:9:3: error: body: the link "
+         "'javascript:x' is not allowed; use an http(s) or mailto address, or a path on this "
+         "site starting with '/'"],
+    ),
+    "link to an unpublished update": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "unpublished: true\n",
+         f"{UPDATES}/05-y.yaml": GOOD_UPDATE.replace("number: 4", "number: 5").replace(
+             "body: Text.", "body: See [4](/sessions/alpha-session/updates/04-x/).")},
+        ["data/sessions/alpha-session/updates/05-y.yaml:5:7: error: body: the link "
+         "'/sessions/alpha-session/updates/04-x/' points to no page of this site"],
+    ),
+    "alias": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "sources: *notes\n"},
+        ["data/sessions/alpha-session/updates/04-x.yaml:6:10: error: the alias '*notes' is not "
+         "allowed in data files; write the value out in full instead of referring to another "
+         "one"],
+    ),
+    "two documents": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "---\n" + GOOD_UPDATE},
+        ["data/sessions/alpha-session/updates/04-x.yaml:6:1: error: a second document starts "
+         "here, and a data file holds one; remove the line '---' and what follows, or split "
+         "the file"],
+    ),
+    "field name that is not text": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "[a, b]: c\n"},
+        ["data/sessions/alpha-session/updates/04-x.yaml:6:1: error: a field name must be plain "
+         "text"],
+    ),
+    "long value quoted in part": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("number: 4", "number: " + "x" * 5_000)},
+        ["data/sessions/alpha-session/updates/04-x.yaml:1:9: error: number: expected a whole "
+         "number, received 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'"],
+    ),
+    "more problems than are shown": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "".join(f"k{i:02}: x\n" for i in range(22))},
+        [f"data/sessions/alpha-session/updates/04-x.yaml:{6 + i}:1: error: unknown field "
+         f"'k{i:02}'; the fields are: number, title, date, summary, body, draft, sources, "
+         "unpublished" for i in range(20)]
+        + ["data/sessions/alpha-session/updates/04-x.yaml:26:1: error: 2 more problems in this "
+           "file not shown; fix the ones above first"],
+    ),
 }
 
 

@@ -56,3 +56,29 @@ def test_example_ratification_in_the_guide_is_one_valid_edit(tmp_path: Path) -> 
                       encoding="utf-8")
     _dataset, diagnostics = validate(load(data, tmp_path))
     assert [str(d) for d in diagnostics] == []
+
+
+def section(title: str) -> str:
+    return GUIDE.read_text(encoding="utf-8").split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_browser_walk_through_needs_nothing_installed(data_tree: Callable[..., Path]) -> None:
+    steps = section("Publish from your browser, with nothing installed")
+    for click in ("Create new file", "Create a new branch for this commit and start a pull "
+                  "request", "Create pull request", "Check the data", "Files changed",
+                  "Merge pull request"):
+        assert click in steps, click
+    assert "make " not in steps
+    example = blocks("yaml", "## Publish from your browser")[0]
+    example = "\n".join(line.removeprefix("    ") for line in example.splitlines()) + "\n"
+    data = data_tree({"sessions/reconvened-concluding-session/session.yaml": SESSION,
+                      UPDATE: example.replace("gitoc-daily-updates-reconvened", "daily-notes")})
+    result = subprocess.run([sys.executable, "-m", "build_tools", "--data", str(data), "validate"],
+                            cwd=paths.REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_guide_says_how_to_keep_an_update_unpublished_and_publish_it() -> None:
+    text = section("Keep an update unpublished")
+    assert blocks("yaml", "## Keep an update unpublished")[0] == "unpublished: true\n"
+    assert "delete the line" in text and "`draft`" in text

@@ -1,4 +1,4 @@
-"""`python -m build_tools new-update`: the next numbered file, valid as written."""
+"""`python -m build_tools new-update`: the next numbered file, unpublished until written."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from build_tools import paths
+from build_tools.errors import DataError
 from tests.conftest import build
 
 
@@ -26,8 +29,31 @@ def test_writes_the_next_number_with_the_date_and_prints_the_path(
     text = written.read_text(encoding="utf-8")
     assert "number: 4\n" in text and 'title: "Day four: the finale"\n' in text
     assert "date: 2023-08-24\n" in text
-    generated = build(data)
-    assert "sessions/alpha-session/updates/04-day-four-the-finale.md" in generated.files
+    assert "\nunpublished: true\n" in text
+
+
+def test_a_forgotten_scaffold_fails_and_a_written_one_stays_unpublished_until_released(
+        data_tree: Callable[..., Path]) -> None:
+    data = data_tree()
+    new_update(data, "alpha-session", "Day four", "--date", "2023-08-24")
+    written = data / "sessions/alpha-session/updates/04-day-four.yaml"
+    with pytest.raises(DataError) as caught:
+        build(data)
+    path = "data/sessions/alpha-session/updates/04-day-four.yaml"
+    assert caught.value.report().splitlines() == [
+        f"{path}:7:10: error: summary: nothing is written here; write one or two plain sentences "
+        "for the lists, the home page and the feed",
+        f"{path}:8:7: error: body: nothing is written here; write the text of the update (Markdown)",
+        "Build stopped: 2 errors and 0 warnings in 1 file.",
+    ]
+    text = written.read_text(encoding="utf-8").replace('summary: ""', "summary: Short.")
+    written.write_text(text.replace("body: |\n", "body: |\n  Text.\n"), encoding="utf-8")
+    page = "sessions/alpha-session/updates/04-day-four.md"
+    assert page not in build(data).files
+    released = "".join(line for line in written.read_text(encoding="utf-8").splitlines(True)
+                       if "unpublished" not in line)
+    written.write_text(released, encoding="utf-8")
+    assert page in build(data).files
 
 
 def test_first_update_of_a_session_is_number_one(data_tree: Callable[..., Path]) -> None:

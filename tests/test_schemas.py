@@ -39,10 +39,12 @@ def test_shipped_data_satisfies_its_schema(name: str) -> None:
 
 def test_schema_rejects_what_the_models_reject() -> None:
     schema = json.loads((SCHEMA_DIR / "update.schema.json").read_text(encoding="utf-8"))
-    good = {"number": 1, "title": "A day", "date": "2024-08-05", "summary": "", "body": ""}
+    good = {"number": 1, "title": "A day", "date": "2024-08-05", "summary": "S.", "body": "B."}
     jsonschema.validate(good, schema)
+    jsonschema.validate({**good, "unpublished": True}, schema)
     for bad in ({**good, "tittle": "x"}, {**good, "title": "<b>x</b>"},
-                {**good, "draft": "Updated Draft"}, {k: v for k, v in good.items() if k != "date"}):
+                {**good, "draft": "Updated Draft"}, {k: v for k, v in good.items() if k != "date"},
+                {**good, "summary": ""}, {**good, "body": " \n"}, {**good, "unpublished": "yes"}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
 

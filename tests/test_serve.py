@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_tools import paths
+from tests.conftest import MINIMAL_DATA
 
 PAGE = "sessions/alpha-session/updates/02-second-day/"
 
@@ -41,9 +43,10 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
     return False
 
 
-@pytest.fixture
-def served(data_tree: Callable[..., Path]) -> Iterator[tuple[str, Path]]:
-    data = data_tree()
+@contextlib.contextmanager
+def serve(data: Path, ready: str = "Second day") -> Iterator[str]:
+    """`mkdocs serve` of a data tree, as `make serve` runs it; yields the site's base URL once
+    PAGE shows `ready`. Its output goes to serve.log beside the data folder."""
     port = free_port()
     env = dict(os.environ, BRIEFING_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1")
     log = data.parent / "serve.log"
@@ -54,12 +57,19 @@ def served(data_tree: Callable[..., Path]) -> Iterator[tuple[str, Path]]:
             cwd=paths.REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}/un-cybercrime-briefing/"
         try:
-            assert wait_for(base + PAGE, "Second day"), "mkdocs serve did not start"
-            yield base, data
+            assert wait_for(base + PAGE, ready), "mkdocs serve did not start"
+            yield base
             assert server.poll() is None, "mkdocs serve stopped"
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+@pytest.fixture
+def served(data_tree: Callable[..., Path]) -> Iterator[tuple[str, Path]]:
+    data = data_tree()
+    with serve(data) as base:
+        yield base, data
 
 
 def test_serve_rebuilds_after_a_data_file_is_saved(served: tuple[str, Path]) -> None:
@@ -79,3 +89,18 @@ def test_serve_rebuilds_after_a_data_file_is_saved(served: tuple[str, Path]) -> 
         "title: Second day", "title: A renamed day")
     update.write_text(fixed, encoding="utf-8")
     assert wait_for(base + PAGE, "A renamed day"), "the page was not rebuilt"
+
+
+def test_serve_started_on_broken_data_shows_the_problems_then_the_site(
+        data_tree: Callable[..., Path]) -> None:
+    update = "sessions/alpha-session/updates/02-second-day.yaml"
+    good = (MINIMAL_DATA / update).read_text(encoding="utf-8")
+    data = data_tree({update: good.replace("title: Second day", "tittle: Second day")})
+    with serve(data, ready="The data has errors") as base:
+        page = fetch(base + PAGE)
+        assert ("data/sessions/alpha-session/updates/02-second-day.yaml:2:1: error: unknown field "
+                "&#x27;tittle&#x27;; did you mean &#x27;title&#x27;?") in page
+        status = fetch(base.removesuffix("un-cybercrime-briefing/") + ".data-errors")
+        assert '"problems": 1' in status
+        (data / update).write_text(good, encoding="utf-8")
+        assert wait_for(base + PAGE, "#2: Second day", seconds=60), "the site did not come back"

@@ -1,4 +1,4 @@
-"""The publishing workflow keeps its safety properties: checked on the file, not trusted."""
+"""The workflows keep their safety and speed properties: checked on the files, not trusted."""
 
 from __future__ import annotations
 
@@ -9,76 +9,140 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from build_tools import paths
 
-WORKFLOW = paths.REPO_ROOT / ".github" / "workflows" / "site.yml"
+WORKFLOWS = paths.REPO_ROOT / ".github" / "workflows"
+SITE = WORKFLOWS / "site.yml"
+CHECKS = WORKFLOWS / "checks.yml"
+DEPENDABOT = paths.REPO_ROOT / ".github" / "dependabot.yml"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@(v\d+|[0-9a-f]{40})$")
+BIN = Path(sys.executable).parent
 
 
-def workflow() -> dict[Any, Any]:
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def load(path: Path) -> dict[Any, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
 
-def steps(job: str) -> list[dict[str, Any]]:
-    return list(workflow()["jobs"][job]["steps"])
+def steps(path: Path, job: str) -> list[dict[str, Any]]:
+    return list(load(path)["jobs"][job]["steps"])
 
 
-def uses(job: str) -> list[str]:
-    return [step["uses"] for step in steps(job) if "uses" in step]
+def uses(path: Path, job: str) -> list[str]:
+    return [step["uses"] for step in steps(path, job) if "uses" in step]
 
 
-def test_runs_on_pull_requests_and_pushes_to_main() -> None:
-    triggers = workflow()[True]  # YAML 1.1 reads the key `on` as true
-    assert triggers["push"]["branches"] == ["main"]
-    assert "pull_request" in triggers
+def commands(path: Path, job: str) -> list[str]:
+    return [step.get("run", step.get("uses", "")) for step in steps(path, job)]
+
+
+def every_job() -> list[tuple[Path, str]]:
+    return [(path, job) for path in sorted(WORKFLOWS.glob("*.yml")) for job in load(path)["jobs"]]
+
+
+def test_publishing_runs_on_pushes_to_main_and_checks_on_pull_requests() -> None:
+    site, checks = load(SITE)[True], load(CHECKS)[True]  # YAML 1.1 reads the key `on` as true
+    assert site["push"]["branches"] == ["main"]
+    assert "pull_request" not in site
+    assert "pull_request" in checks and checks["schedule"]
 
 
 def test_least_permissions() -> None:
-    assert workflow()["permissions"] == {"contents": "read"}
-    assert "permissions" not in workflow()["jobs"]["build"]
-    assert workflow()["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    for path in (SITE, CHECKS):
+        assert load(path)["permissions"] == {"contents": "read"}
+    jobs = load(SITE)["jobs"]
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert all("permissions" not in job for job in load(CHECKS)["jobs"].values())
 
 
 def test_deploy_needs_a_successful_build_and_only_runs_on_main() -> None:
-    deploy = workflow()["jobs"]["deploy"]
+    deploy = load(SITE)["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
-    assert uses("deploy")[-1].startswith("actions/deploy-pages@")
-    assert any(u.startswith("actions/configure-pages@") for u in uses("deploy"))
-    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses("build"))
+    assert uses(SITE, "deploy") == [u for u in uses(SITE, "deploy")
+                                    if u.startswith("actions/deploy-pages@")]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses(SITE, "build"))
 
 
-def test_build_validates_builds_strictly_and_tests_before_uploading() -> None:
-    commands = [step.get("run", step.get("uses", "")) for step in steps("build")]
-    order = [next(i for i, c in enumerate(commands) if c.startswith(prefix))
-             for prefix in ("make validate", "make site", "make test", "actions/upload-pages")]
+def test_the_deploy_path_validates_builds_strictly_and_skips_the_test_suite() -> None:
+    build = commands(SITE, "build")
+    order = [next(i for i, c in enumerate(build) if c.startswith(prefix))
+             for prefix in ("make validate", "make site", "actions/upload-pages")]
     assert order == sorted(order)
+    text = SITE.read_text(encoding="utf-8")
+    for slow in ("make test", "pytest", "playwright", "CHROMIUM"):
+        assert slow not in text, slow
 
 
-def test_one_deployment_at_a_time_and_pip_cache() -> None:
-    assert workflow()["concurrency"]["cancel-in-progress"] is False
-    assert "group" in workflow()["concurrency"]
-    setup = next(s for s in steps("build") if s.get("uses", "").startswith("actions/setup-python"))
-    assert setup["with"]["cache"] == "pip"
+def test_the_build_uses_the_address_configure_pages_gives() -> None:
+    build = steps(SITE, "build")
+    pages = next(i for i, s in enumerate(build) if s.get("uses", "").startswith(
+        "actions/configure-pages@"))
+    site = next(i for i, s in enumerate(build) if s.get("run") == "make site")
+    assert pages < site
+    assert build[site]["env"]["SITE_URL"] == f"${{{{ steps.{build[pages]['id']}.outputs.base_url }}}}/"
+    assert "github.io" not in SITE.read_text(encoding="utf-8")
+    assert "SITE_URL" in (paths.REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_full_suite_runs_on_pull_requests_with_a_browser() -> None:
+    test = commands(CHECKS, "test")
+    assert "make test" in test and "make lint" in test
+    assert load(CHECKS)["jobs"]["test"]["steps"][-1]["env"]["CHROMIUM"]
+    assert commands(CHECKS, "data")[-2:] == ["make validate", "make site"]
+
+
+@pytest.mark.parametrize("path, job", every_job(), ids=lambda v: getattr(v, "name", v))
+def test_every_job_has_a_timeout(path: Path, job: str) -> None:
+    minutes = load(path)["jobs"][job]["timeout-minutes"]
+    assert isinstance(minutes, int) and 0 < minutes <= 30
+
+
+def test_deploys_are_never_cancelled_pull_request_runs_are() -> None:
+    site, checks = load(SITE)["concurrency"], load(CHECKS)["concurrency"]
+    assert site["cancel-in-progress"] is False and site["group"] == "pages"
+    assert checks["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+    assert "pull_request.number" in checks["group"]
+
+
+def test_dependencies_come_from_the_lock_file_and_are_cached_on_it() -> None:
+    for path, job in every_job():
+        for step in steps(path, job):
+            if step.get("uses", "").startswith("actions/setup-python"):
+                assert step["with"]["cache"] == "pip"
+                assert step["with"]["cache-dependency-path"] == "requirements.txt"
+            assert "pip install" not in step.get("run", "")  # make installs, from the lock
 
 
 def test_every_action_is_pinned() -> None:
-    for job in workflow()["jobs"]:
-        for action in uses(job):
+    for path, job in every_job():
+        for action in uses(path, job):
             assert PINNED.match(action), action
 
 
-def test_valid_against_githubs_schema_and_clean_in_zizmor() -> None:
-    bin_dir = Path(sys.executable).parent
-    schema = subprocess.run([str(bin_dir / "check-jsonschema"), "--builtin-schema",
-                             "vendor.github-workflows", str(WORKFLOW)],
-                            capture_output=True, text=True, timeout=120)
-    assert schema.returncode == 0, schema.stdout + schema.stderr
-    audit = subprocess.run([str(bin_dir / "zizmor"), "--offline", "--format=json",
-                            str(WORKFLOW.parent)], capture_output=True, text=True, timeout=120,
-                           cwd=paths.REPO_ROOT)
+def test_dependabot_updates_python_packages_and_actions() -> None:
+    ecosystems = {u["package-ecosystem"]: u for u in load(DEPENDABOT)["updates"]}
+    assert set(ecosystems) == {"pip", "github-actions"}
+    assert all(u["directory"] == "/" for u in ecosystems.values())
+
+
+def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema,
+                           *map(str, files)], capture_output=True, text=True, timeout=120)
+
+
+def test_valid_against_githubs_schemas_and_clean_in_zizmor() -> None:
+    workflows = sorted(WORKFLOWS.glob("*.yml"))
+    for schema, files in (("vendor.github-workflows", workflows),
+                          ("custom.github-workflows-require-timeout", workflows),
+                          ("vendor.dependabot", [DEPENDABOT])):
+        result = check_jsonschema(schema, *files)
+        assert result.returncode == 0, result.stdout + result.stderr
+    audit = subprocess.run([str(BIN / "zizmor"), "--offline", "--format=json", str(WORKFLOWS)],
+                           capture_output=True, text=True, timeout=120, cwd=paths.REPO_ROOT)
     assert json.loads(audit.stdout) == [], audit.stdout

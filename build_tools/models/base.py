@@ -14,6 +14,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from build_tools.english import excerpt
+
 
 class Model(BaseModel):
     """Frozen, and an unknown field is an error (a typo like `tittle:` must not pass)."""
@@ -27,11 +29,7 @@ _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def _received(value: Any) -> str:
-    if isinstance(value, str):
-        return f"'{value}'"
-    if value is None:
-        return "nothing"
-    return repr(value)
+    return "nothing" if value is None else excerpt(value)
 
 
 def _fail(kind: str, expected: str, value: Any) -> PydanticCustomError:
@@ -80,6 +78,23 @@ def _markdown(value: Any) -> str:
     return value
 
 
+def _written(what: str) -> Any:
+    """A Markdown field that must hold some text: an empty one would publish a blank."""
+
+    def check(value: Any) -> str:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise PydanticCustomError("empty_text", "nothing is written here; {what}", {"what": what})
+        return _markdown(value)
+
+    return check
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _fail("flag", "expected true or false", value)
+    return value
+
+
 def _identifier(value: Any) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise _fail("identifier", "expected an id in lowercase letters, digits and hyphens", value)
@@ -99,6 +114,13 @@ PartialDate = Annotated[str, BeforeValidator(_partial_date),
 PlainText = Annotated[str, BeforeValidator(_plain_text),
                       WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^<>]*$"})]
 Markdown = Annotated[str, BeforeValidator(_markdown)]
+_SOME_TEXT = WithJsonSchema({"type": "string", "pattern": "\\S"})
+# An update's two texts, which lists, the home page and the feeds show.
+Summary = Annotated[str, BeforeValidator(_written(
+    "write one or two plain sentences for the lists, the home page and the feed")), _SOME_TEXT]
+Body = Annotated[str, BeforeValidator(_written("write the text of the update (Markdown)")),
+                 _SOME_TEXT]
+Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
 Identifier = Annotated[str, BeforeValidator(_identifier),
                        WithJsonSchema({"type": "string", "pattern": f"^{_ID.pattern}$"})]
 WebUrl = Annotated[str, BeforeValidator(_web_url),

@@ -68,6 +68,8 @@ class Dataset:
     tables: tuple[TableRecord, ...] = ()  # in page order
     convention: Convention = field(default_factory=lambda: Convention())
     treaty: TreatyStatusFile | None = None  # signatures and instruments, when data/ has them
+    # Updates marked `unpublished: true`: checked, in no session, never rendered.
+    unpublished: tuple[UpdateRecord, ...] = ()
 
     def session(self, session_id: str) -> SessionRecord:
         return self._sessions_by_id[session_id]

@@ -74,6 +74,15 @@ def _sessions(dataset: Dataset) -> Iterator[Field]:
                                       update.data.date.isoformat()))
 
 
+def unpublished_fields(dataset: Dataset) -> Iterator[Field]:
+    """The updates held back with `unpublished: true`: checked like any other, shown nowhere,
+    and so mentioning no article."""
+    for update in dataset.unpublished:
+        draft = update.data.draft or dataset.session(update.session_id).data.draft or FINAL_TEXT
+        yield Field(update.doc, ("summary",), update.data.summary, inline=True)
+        yield Field(update.doc, ("body",), update.data.body, draft=draft)
+
+
 def _tables(dataset: Dataset) -> Iterator[Field]:
     for table in dataset.tables:
         yield Field(table.doc, ("caption",), table.data.caption)

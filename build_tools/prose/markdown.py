@@ -22,6 +22,7 @@ from typing import Protocol
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from build_tools.english import excerpt
 from build_tools.urls import site_link
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
@@ -163,7 +164,7 @@ def _resolve(href: str, context: LinkContext, line: int) -> str:
     if href.startswith("/") and not href.startswith("//"):
         return _site_link(href, context, line)
     context.problems.append(LinkProblem(line, (
-        f"the link '{href}' is not allowed; use an http(s) or mailto address, "
+        f"the link {excerpt(href)} is not allowed; use an http(s) or mailto address, "
         "or a path on this site starting with '/'")))
     return "#"
 
@@ -172,7 +173,8 @@ def _site_link(href: str, context: LinkContext, line: int) -> str:
     path, hash_, anchor = href[1:].partition("#")
     target = path if path.endswith("/") or not path else path + "/"
     if target and target not in context.site_urls:
-        context.problems.append(LinkProblem(line, f"the link '{href}' points to no page of this site"))
+        context.problems.append(LinkProblem(line,
+                                            f"the link {excerpt(href)} points to no page of this site"))
         return "#"
     context.linked.add(target)
     return site_link(target + (hash_ + anchor if hash_ else ""))

@@ -26,7 +26,7 @@ from build_tools.errors import Diagnostic, Location, error, warning
 from build_tools.models.article import FINAL_TEXT
 from build_tools.models.dataset import Dataset
 from build_tools.prose.article_links import ArticleLinker, Mention, Problem
-from build_tools.prose.fields import At, Field, fields
+from build_tools.prose.fields import At, Field, fields, unpublished_fields
 from build_tools.prose.markdown import LinkContext, LinkProblem, render_block, render_inline
 from build_tools.yamlio import YamlDocument
 
@@ -66,6 +66,11 @@ def resolve_prose(dataset: Dataset, site_urls: frozenset[str], store: Store) -> 
         html[field.key] = rendered.html
         mentions += rendered.mentions
         diagnostics += _diagnostics(field, rendered)
+    # Held-back updates may link to their own pages, which exist once they are published.
+    held = frozenset(urls.page_url(u.page) for u in dataset.unpublished)
+    checker = _Renderer(dataset, site_urls | held, store)
+    for field in unpublished_fields(dataset):
+        diagnostics += _diagnostics(field, checker.render(field))
     return Prose(html, tuple(mentions), tuple(diagnostics))
 
 
@@ -126,19 +131,8 @@ def _numbering_digest(dataset: Dataset) -> str:
 def _diagnostics(field: Field, rendered: Rendered) -> Iterable[Diagnostic]:
     name = field_path(field.at)
     for problem in rendered.link_problems:
-        yield error(_text_location(field.doc, field.at, problem.line), f"{name}: {problem.message}")
+        yield error(field.doc.text_location(field.at, problem.line), f"{name}: {problem.message}")
     for found in rendered.reference_problems:
-        where = _text_location(field.doc, field.at, found.line)
+        where = field.doc.text_location(field.at, found.line)
         yield warning(Location(where.path, where.line, (where.column or 1) + found.column),
                       f"{name}: {found.message}")
-
-
-def _text_location(doc: YamlDocument, at: At, line: int) -> Location:
-    """Where line `line` (from 0) of a field's text is in its file."""
-    origin = doc.texts.get(at)
-    if origin is None:
-        return doc.location(at)
-    if origin.block:
-        key = doc.key_location(at)
-        return Location(doc.path, origin.line + 1 + line, key.column + 2)
-    return Location(doc.path, origin.line + line, origin.column)
