@@ -60,12 +60,20 @@ def editor_settings() -> str:
     return json.dumps({"yaml.schemas": mapping}, indent=2) + "\n"
 
 
-def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
-    directory.mkdir(parents=True, exist_ok=True)
+def write_schemas(directory: Path = SCHEMA_DIR, root: Path = paths.REPO_ROOT) -> list[Path]:
+    """The schemas, and the editor settings that map data files to them (VS Code's, and the
+    dev container's copy of them)."""
+    files = {directory / name: text for name, text in all_schemas().items()}
+    files[root / ".vscode" / "settings.json"] = editor_settings()
+    container = root / ".devcontainer" / "devcontainer.json"
+    if container.is_file():
+        config = json.loads(container.read_text(encoding="utf-8"))
+        config["customizations"]["vscode"]["settings"] = json.loads(editor_settings())
+        files[container] = json.dumps(config, indent=2, ensure_ascii=False) + "\n"
     written = []
-    for name, text in all_schemas().items():
-        target = directory / name
+    for target, text in files.items():
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             written.append(target)
     return written
