@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from build_tools.errors import Diagnostic, Location, error
 from build_tools.models.article import Article, ChaptersFile, Provision
 from build_tools.models.draft import DraftsFile
+from build_tools.models.glossary import GlossaryFile
 from build_tools.models.positions import PositionsFile, StatesFile, VotesFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourcesFile
@@ -50,10 +51,11 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "positions.yaml": PositionsFile,
     "votes.yaml": VotesFile,
     "convention/chapters.yaml": ChaptersFile,
+    "glossary.yaml": GlossaryFile,
 }
 LAYOUT_HELP = (
     "data/ holds sources.yaml, drafts.yaml, status.yaml, states.yaml, positions.yaml, "
-    "votes.yaml, sessions/<session-id>/session.yaml with sessions/<session-id>/updates/"
+    "votes.yaml, glossary.yaml, sessions/<session-id>/session.yaml with sessions/<session-id>/updates/"
     "NN-slug.yaml, tables/<table-id>.yaml, convention/chapters.yaml, "
     "convention/articles/NN.yaml and convention/provisions/<provision-id>.yaml"
 )

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from build_tools import urls
+from build_tools.abbreviations import GlossaryAbbreviations
 from build_tools.config import BuildConfig
 from build_tools.errors import DataError
 from build_tools.pipeline import Generated, generate
@@ -54,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in _generated.warnings:
         log.warning(str(warning))
     config.nav = _expand_sessions(config.nav or [], _generated)
+    _explain_abbreviations(config, _generated)
     if str(_build.data_dir) not in config.watch:  # a data tree outside the repository, in tests
         config.watch.append(str(_build.data_dir))
     return config
@@ -77,6 +79,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     return fix_html(output_content)  # 404.html is a theme template, not a page
+
+
+def _explain_abbreviations(config: MkDocsConfig, generated: Generated) -> None:
+    """Python-Markdown's `abbr` (named in mkdocs.yml) replaced by the same extension given the
+    glossary's terms, so that every page explains them (see `abbreviations.py`)."""
+    glossary = {t.term: t.expansion for t in generated.dataset.glossary}
+    config.markdown_extensions = [e for e in config.markdown_extensions if e != "abbr"]
+    config.markdown_extensions.append(GlossaryAbbreviations(glossary=glossary))
 
 
 def _expand_sessions(nav: list[Any], generated: Generated) -> list[Any]:

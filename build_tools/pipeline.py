@@ -32,6 +32,7 @@ from build_tools.render.data import (
     render_table_downloads,
 )
 from build_tools.render.feeds import render_feeds
+from build_tools.render.glossary import render_glossary
 from build_tools.render.home import render_home
 from build_tools.render.positions_grid import grid
 from build_tools.render.sessions import render_sessions
@@ -50,6 +51,7 @@ PAGE_FAMILIES: tuple[tuple[str, Callable[[RenderContext], Mapping[str, str | byt
     ("the sources page", render_sources),
     ("the data page", render_data),
     ("the feeds", render_feeds),
+    ("the glossary", render_glossary),
 )
 
 

@@ -22,7 +22,8 @@ UPDATES = "updates/index.md"
 SOURCES = "sources/index.md"
 TABLES = "tables/index.md"
 DATA = "data/index.md"
-INDEX_PAGES = (HOME, PROCESS, UPDATES, SOURCES, TABLES, DATA)
+GLOSSARY = "glossary.md"
+INDEX_PAGES = (HOME, PROCESS, UPDATES, SOURCES, TABLES, DATA, GLOSSARY)
 # Hand-written pages in content/.
 ABOUT = "about.md"
 METHODOLOGY = "methodology.md"
@@ -54,6 +55,15 @@ def update_page(session_id: str, slug: str) -> str:
 def draft_anchor(draft_id: str) -> str:
     """Where a draft is described: on the process page."""
     return f"{PROCESS}#{draft_id}"
+
+
+def glossary_anchor(term: str) -> str:
+    """A term's entry on the glossary page: 'glossary.md#gi-toc'."""
+    return f"{GLOSSARY}#{term_id(term)}"
+
+
+def term_id(term: str) -> str:
+    return term.lower().replace(".", "-")
 
 
 def source_anchor(source_id: str) -> str:

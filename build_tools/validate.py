@@ -21,6 +21,7 @@ from build_tools.models.draft import DraftsFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourceRef
 from build_tools.validate_convention import convention
+from build_tools.validate_glossary import glossary_terms
 from build_tools.validate_ids import unique_ids
 from build_tools.validate_tables import table_rules
 from build_tools.yamlio import YamlDocument
@@ -35,7 +36,8 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
     source_ids = unique_ids(sources, "sources", out) if sources else set()
     draft_ids = unique_ids(drafts, "drafts", out) if drafts else set()
     refs = _Refs(source_ids, draft_ids, set(loaded.sessions), known=bool(sources))
-    for parsed in filter(None, (sources, drafts, status)):
+    glossary = loaded.singles.get("glossary.yaml")
+    for parsed in filter(None, (sources, drafts, status, glossary)):
         out.extend(refs.check_sources_in(parsed))
     if drafts:
         out.extend(_draft_sessions(drafts, refs))
@@ -48,6 +50,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         out.extend(refs.check_sources_in(Parsed(table.data, table.doc)))
         out.extend(refs.check_draft(table.data.draft, table.doc))
     annotated = convention(loaded, refs, out)
+    terms = glossary_terms(glossary, out)
     if not (sources and drafts and status):
         return None, out
     dataset = Dataset(
@@ -58,6 +61,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         documents={name: parsed.doc for name, parsed in loaded.singles.items()},
         tables=tuple(sorted(tables, key=lambda t: (t.data.order, t.id))),
         convention=annotated,
+        glossary=terms,
     )
     return dataset, out
 

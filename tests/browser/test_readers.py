@@ -1,0 +1,79 @@
+"""What a new reader needs, in a real browser: the tabs, abbreviations explained from the
+keyboard, document symbols found by the search."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+TABS = ["Process", "Daily updates", "Convention", "States", "Tables", "Data", "About"]
+DARK_MOMENT = "sessions/reconvened-concluding-session/updates/02-a-dark-moment/"
+
+
+def test_the_home_page_shows_the_tabs_and_the_sidebar(page: Page, site_url: str,
+                                                      console_errors: list[str]) -> None:
+    page.goto(site_url)
+    tabs = page.locator("nav.md-tabs")
+    expect(tabs).to_be_visible()
+    for name in TABS:
+        expect(tabs.get_by_role("link", name=name, exact=True)).to_be_visible()
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    tabs.get_by_role("link", name="Process", exact=True).click()
+    page.get_by_role("article").get_by_role("link", name="Sixth session", exact=True).first.click()
+    path = page.locator("nav.md-path")  # the breadcrumbs above the heading
+    expect(path).to_be_visible()
+    expect(path.get_by_role("link", name="Process")).to_be_visible()
+    assert console_errors == []
+
+
+def focus_tooltip(page: Page, term: str) -> None:
+    abbr = page.locator(f".uc-prose abbr:text-is('{term}')").first
+    expect(abbr).to_have_attribute("tabindex", "0")
+    # Reach it from the element before it with the Tab key, as a keyboard user would.
+    abbr.evaluate("element => { const b = document.createElement('button');"
+                  " b.textContent = 'start'; element.before(b); b.focus(); }")
+    page.keyboard.press("Tab")
+    assert abbr.evaluate("element => element === document.activeElement")
+    tooltip = page.locator(".md-tooltip2--active[role=tooltip]")
+    expect(tooltip).to_be_visible()
+    return None
+
+
+def test_an_abbreviation_in_an_update_opens_its_tooltip_on_keyboard_focus(
+        page: Page, site_url: str, console_errors: list[str]) -> None:
+    page.goto(site_url + DARK_MOMENT)
+    focus_tooltip(page, "OHCHR")
+    expect(page.locator(".md-tooltip2--active")).to_contain_text(
+        "Office of the United Nations High Commissioner for Human Rights")
+    assert console_errors == []
+
+
+def test_untoc_in_editor_prose_opens_its_tooltip_on_keyboard_focus(
+        page: Page, site_url: str, console_errors: list[str]) -> None:
+    # No shipped update names UNTOC; the annotations of article 4 do, through the same prose stage.
+    page.goto(site_url + "convention/article-4/")
+    focus_tooltip(page, "UNTOC")
+    expect(page.locator(".md-tooltip2--active")).to_contain_text(
+        "United Nations Convention against Transnational Organized Crime")
+    assert console_errors == []
+
+
+@pytest.mark.parametrize("query, page_url", [
+    ("A/AC.291/22", "sources/"),
+    ("C.N.196.2025.TREATIES-XVIII.16", "convention/article-64/"),
+    ("6(2)", "convention/article-6/"),
+])
+def test_search_finds_document_symbols_and_article_forms(
+        page: Page, site_url: str, console_errors: list[str], query: str, page_url: str) -> None:
+    page.goto(site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    page.wait_for_timeout(500)  # the index loads in a web worker
+    search.press_sequentially(query, delay=30)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    # The symbol is one word of the index, highlighted whole in the results.
+    expect(page.locator(".md-search-result mark").first).to_contain_text(query.split("-")[0].rstrip(")"))
+    expect(page.locator(f'.md-search-result__item > a[href*="/{page_url}?h="]').first).to_be_attached()
+    assert console_errors == []
