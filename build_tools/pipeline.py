@@ -23,6 +23,7 @@ from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
 from build_tools.render.chart_files import chart_files
 from build_tools.render.charts import Chart, charts
+from build_tools.render.cite import render_citations
 from build_tools.render.context import RenderContext, make_environment
 from build_tools.render.convention import render_convention
 from build_tools.render.data import (
@@ -52,6 +53,7 @@ PAGE_FAMILIES: tuple[tuple[str, Callable[[RenderContext], Mapping[str, str | byt
     ("the data page", render_data),
     ("the feeds", render_feeds),
     ("the glossary", render_glossary),
+    ("the citations", render_citations),
 )
 
 

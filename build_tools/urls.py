@@ -130,6 +130,11 @@ def state_page(state_id: str) -> str:
     return f"states/{state_id}.md"
 
 
+def citation_file(page: str, kind: str) -> str:
+    """A page's reference to download, beside it: 'states/iran/cite.bib', '.../cite.json'."""
+    return f"{page_url(page)}cite.{kind}"
+
+
 def page_url(page: str) -> str:
     """'sessions/x/index.md' -> 'sessions/x/'; 'a/b.md' -> 'a/b/'; 'index.md' -> ''."""
     stem = page.removesuffix(".md")
