@@ -3,6 +3,8 @@ keyboard, document symbols found by the search."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -77,3 +79,22 @@ def test_search_finds_document_symbols_and_article_forms(
     expect(page.locator(".md-search-result mark").first).to_contain_text(query.split("-")[0].rstrip(")"))
     expect(page.locator(f'.md-search-result__item > a[href*="/{page_url}?h="]').first).to_be_attached()
     assert console_errors == []
+
+
+def test_the_404_page_searches_and_links_under_the_sub_path(
+        page: Page, site_url: str, shipped_site: Path, console_errors: list[str]) -> None:
+    # GitHub Pages answers a missing address with 404.html, at that address.
+    missing = site_url + "no/such/page/"
+    body = (shipped_site / "404.html").read_text(encoding="utf-8")
+    page.route(missing, lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(missing)
+    expect(page.locator("h1")).to_have_text("Page not found")
+    expect(page.locator(".md-header")).to_have_css("position", "sticky")  # the theme's CSS loaded
+    page.locator("article").get_by_role("link", name="Convention", exact=True).click()
+    expect(page).to_have_url(site_url + "convention/")
+    page.goto(missing)
+    page.get_by_label("Search the site").fill("A/AC.291/22")
+    page.keyboard.press("Enter")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document",
+                                                                    timeout=15000)
+    assert [e for e in console_errors if "404 (Not Found)" not in e] == []
