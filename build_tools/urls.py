@@ -86,6 +86,15 @@ def chart_svg(chart_id: str, theme: str = "light") -> str:
     return f"charts/{chart_id}.svg" if theme == "light" else f"charts/{chart_id}-{theme}.svg"
 
 
+def chart_png(chart_id: str) -> str:
+    return f"charts/{chart_id}.png"
+
+
+def chart_anchor_id(chart_id: str) -> str:
+    """The anchor of a chart's figure on the page that shows it: 'chart-tier-reach'."""
+    return f"chart-{chart_id}"
+
+
 def chart_csv(chart_id: str) -> str:
     return f"data/chart-{chart_id}.csv"
 

@@ -1,4 +1,4 @@
-"""Charts as files: each chart's SVG in both themes and its data as CSV.
+"""Charts as files: each chart's SVG in both themes, a PNG of the light one, and its data as CSV.
 
 Drawing is the slow part (matplotlib, about a second to import): an SVG is
 drawn only when the cache has none for the chart's data and the current
@@ -33,6 +33,12 @@ def chart_files(charts: tuple[Chart, ...], store: Store) -> ChartFiles:
                 svg = _draw(chart, theme)
                 store.put(key, svg)
             files[chart.svg if theme == "light" else chart.svg_dark] = svg
+        key = store.key("png", chart.fingerprint())
+        png: bytes | None = store.get(key)
+        if png is None:
+            png = _draw_png(chart)
+            store.put(key, png)
+        files[chart.png] = png
         files[chart.csv] = chart_csv(chart)
     return ChartFiles(charts, files, store.misses - before)
 
@@ -41,3 +47,9 @@ def _draw(chart: Chart, theme: str) -> bytes:
     from build_tools.render import chart_draw  # imports matplotlib: only when drawing
 
     return chart_draw.draw(chart, chart_draw.LIGHT if theme == "light" else chart_draw.DARK)
+
+
+def _draw_png(chart: Chart) -> bytes:
+    from build_tools.render import chart_draw
+
+    return chart_draw.draw_png(chart)

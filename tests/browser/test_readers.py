@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -98,3 +98,42 @@ def test_the_404_page_searches_and_links_under_the_sub_path(
     expect(page.locator(".md-search-result__meta")).to_contain_text("matching document",
                                                                     timeout=15000)
     assert [e for e in console_errors if "404 (Not Found)" not in e] == []
+
+
+# Each chart's smallest text as the page shows it: its SVG's smallest font size (in the SVG's
+# own units) times the width the image is shown at over the SVG's width.
+SMALLEST_TEXT = """async img => {
+  const svg = await (await fetch(img.currentSrc || img.src)).text();
+  const width = parseFloat(svg.match(/viewBox="0 0 ([\\d.]+)/)[1]);
+  const sizes = [...svg.matchAll(/font-size: ?([\\d.]+)px/g)].map(m => parseFloat(m[1]));
+  return Math.min(...sizes) * img.getBoundingClientRect().width / width;
+}"""
+
+
+@pytest.mark.parametrize("path", ["sessions/", "tables/", "convention/", "states/"])
+def test_charts_are_readable_on_a_phone(browser: Browser, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    page = context.new_page()
+    page.goto(site_url + path)
+    images = page.locator("figure.uc-chart img[src$='#only-light']")  # the page's light scheme
+    assert images.count() >= 1
+    for i in range(images.count()):
+        image = images.nth(i)
+        image.scroll_into_view_if_needed()
+        expect(image).to_have_js_property("complete", True)
+        assert image.evaluate("img => img.getBoundingClientRect().right") <= 390
+        smallest = image.evaluate(SMALLEST_TEXT)
+        assert smallest >= 11, f"{path}: {image.get_attribute('src')}: {smallest:.1f} px"
+    context.close()
+
+
+def test_each_chart_has_an_anchor_and_its_downloads(page: Page, site_url: str) -> None:
+    page.goto(site_url + "tables/#chart-tier-reach")
+    figure = page.locator("figure#chart-tier-reach")
+    expect(figure).to_be_in_viewport()
+    for name in ("SVG", "PNG", "CSV"):
+        link = figure.get_by_role("link", name=name, exact=True)
+        href = link.evaluate("a => a.href")
+        assert page.request.get(href).ok, href
+    png = page.request.get(site_url + "charts/tier-reach.png").body()
+    assert png.startswith(b"\x89PNG")
