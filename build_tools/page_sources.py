@@ -50,6 +50,7 @@ def page_sources(dataset: Dataset, mentions: Iterable[Mention], content_dir: Pat
     for session in dataset.sessions:
         own = frozenset(u.doc.path for u in session.updates)
         pages[session.page] = frozenset({session.doc.path}) | own | single("drafts.yaml")
+        pages[urls.session_briefing(session.id)] = pages[session.page]
         for update in session.updates:
             pages[update.page] = frozenset({update.doc.path, session.doc.path})
     file_of_page = {s.page: s.doc.path for s in dataset.sessions}

@@ -21,6 +21,7 @@ from build_tools.errors import DataError, Diagnostic, Severity, count_errors, so
 from build_tools.load import load
 from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
+from build_tools.render.briefings import render_briefings
 from build_tools.render.chart_files import chart_files
 from build_tools.render.charts import Chart, charts
 from build_tools.render.cite import render_citations
@@ -54,6 +55,7 @@ PAGE_FAMILIES: tuple[tuple[str, Callable[[RenderContext], Mapping[str, str | byt
     ("the feeds", render_feeds),
     ("the glossary", render_glossary),
     ("the citations", render_citations),
+    ("the sessions' briefings", render_briefings),
 )
 
 

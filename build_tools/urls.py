@@ -43,6 +43,11 @@ def session_page(session_id: str) -> str:
     return f"sessions/{session_id}/index.md"
 
 
+def session_briefing(session_id: str) -> str:
+    """A session's summary and all its updates on one page, to print or save as PDF."""
+    return f"sessions/{session_id}/briefing.md"
+
+
 def session_feed(session_id: str) -> str:
     return f"sessions/{session_id}/feed.xml"
 

@@ -3,8 +3,11 @@ keyboard, document symbols found by the search."""
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
+import pypdf
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -137,3 +140,25 @@ def test_each_chart_has_an_anchor_and_its_downloads(page: Page, site_url: str) -
         assert page.request.get(href).ok, href
     png = page.request.get(site_url + "charts/tier-reach.png").body()
     assert png.startswith(b"\x89PNG")
+
+
+UPDATES = ["#1: Here we go again", "#2: A dark moment",
+           "#3: The most difficult articles: criminalization", "#4: To deal or not to deal",
+           "#5: Doomsday", "#6: Members approve cyber convention by consensus"]
+
+
+def test_a_sessions_briefing_prints_its_updates_in_order(page: Page, site_url: str) -> None:
+    page.goto(site_url + "sessions/reconvened-concluding-session/")
+    page.get_by_role("link", name="the session's briefing").click()
+    expect(page.locator("h1")).to_have_text(re.compile("^Briefing: Reconvened concluding session"))
+    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    texts = [p.extract_text() for p in reader.pages]
+    assert 1 + len(UPDATES) <= len(texts) <= 40
+    assert texts[0].startswith("Briefing: Reconvened concluding session")
+    # Each update starts a sheet of its own, in the session's order.
+    starts = [next(i for i, t in enumerate(texts) if t.startswith(title)) for title in UPDATES]
+    assert starts == sorted(starts) and len(set(starts)) == len(UPDATES)
+    whole = "\n".join(texts)
+    assert "Search" not in texts[0].split("\n")[0]  # no header, tabs or search on paper
+    assert "/sessions/reconvened-concluding-session/briefing/" in texts[-1]  # the address at the foot
+    assert whole.index("Algerian diplomat") < whole.index(UPDATES[5])
