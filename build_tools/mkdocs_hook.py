@@ -55,7 +55,8 @@ class DataAbort(Abort, SystemExit):
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated, _build, _dates, _citations  # hooks are module functions; state lives between events
-    _build = BuildConfig.from_environment(site=SiteInfo(config.site_url or "", config.site_name))
+    _build = BuildConfig.from_environment(site=SiteInfo(config.site_url or "", config.site_name,
+                                                        config.use_directory_urls))
     try:
         _generated = generate(_build)
     except DataError as exc:

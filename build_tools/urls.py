@@ -183,16 +183,37 @@ def relative_url(target: str, page_url: str) -> str:
 _ROOT_LINK = re.compile(r'(href|src)="/([^"#]*)(#[^"]*)?"')
 
 
-def relative_links(html: str, page: str) -> str:
-    """Prose HTML with its root-form links made relative to `page` (a page path)."""
+def relative_links(html: str, page: str, directory_urls: bool = True) -> str:
+    """Prose HTML with its root-form links made relative to `page` (a page path).
+
+    Without directory URLs (the offline copy) a page is a file: 'states/iran.md' is
+    'states/iran.html', and links point at such files."""
     if '="/' not in html:
         return html
+    if not directory_urls:
+        folder = page.rpartition("/")[0] + "/" if "/" in page else ""
+        return _ROOT_LINK.sub(lambda m: _relative_file(m, folder), html)
     here = page_url(page)
     return _ROOT_LINK.sub(lambda m: _relative(m, here), html)
 
 
 def _relative(match: re.Match[str], here: str) -> str:
     return f'{match[1]}="{_relative_path(match[2], here)}{match[3] or ""}"'
+
+
+def _relative_file(match: re.Match[str], folder: str) -> str:
+    """A root-form link from a page in `folder`, to the file of a page or to another file."""
+    target = match[2]
+    if target.endswith("/") or not target:
+        target = target + "index.html" if _FOLDER_PAGE.fullmatch(target) else target[:-1] + ".html"
+    directory, _, name = target.rpartition("/")
+    path = relative_url(directory, folder).removeprefix("./") + name
+    return f'{match[1]}="{path}{match[3] or ""}"'
+
+
+# The page URLs whose page is a folder's index.md (see the paths above); every other page
+# 'a/b/' is the file 'a/b.md'.
+_FOLDER_PAGE = re.compile(r"(?:sessions/[^/]+/|(?:sessions|updates|sources|tables|data|convention|states)/)?")
 
 
 @functools.lru_cache(maxsize=65536)

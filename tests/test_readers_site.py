@@ -4,8 +4,10 @@ each page and of its sitemap entry, and citations in formats reference managers 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
+import zipfile
 from pathlib import Path
 
 import bibtexparser
@@ -86,3 +88,24 @@ def test_citations_parse_as_bibtex_and_csl_json(shipped_site: Path) -> None:
         assert entry["title"].strip("{}").replace("\\#", "#") == csl[0]["title"]
     update = json.loads((shipped_site / CITED[0] / "cite.json").read_text("utf-8"))
     assert update[0]["issued"] == {"date-parts": [[2024, 8, 5]]}
+
+
+def test_the_about_page_offers_an_offline_copy_that_works_from_disk(shipped_site: Path) -> None:
+    about = soup(shipped_site / "about" / "index.html")
+    link = about.select_one('a[href$="un-cybercrime-briefing-offline.zip"]')
+    assert link is not None
+    archive = (shipped_site / "about" / str(link["href"])).resolve()
+    with zipfile.ZipFile(archive) as offline:
+        names = set(offline.namelist())
+        root = "un-cybercrime-briefing/"
+        assert {root + "index.html", root + "search/search_index.js",
+                root + "assets/javascripts/iframe-worker-shim.js"} <= names
+        update = "sessions/reconvened-concluding-session/updates/02-a-dark-moment.html"
+        html = offline.read(root + update).decode()
+        assert "unpkg.com" not in html  # nothing is fetched from the network
+        # Links in editor prose point at the copy's files, not at the website's folders.
+        hrefs = [h for h in re.findall(r'href="([^"#]+\.html)(?:#[^"]*)?"', html)
+                 if not h.startswith("http")]
+        assert "../../../convention/article-29.html" in hrefs
+        folder = posixpath.dirname(root + update)
+        assert all(posixpath.normpath(f"{folder}/{h}") in names for h in hrefs), hrefs

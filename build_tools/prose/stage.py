@@ -49,9 +49,10 @@ class Prose:
     mentions: tuple[Mention, ...]  # in the order of `fields.fields`
     diagnostics: tuple[Diagnostic, ...]
 
-    def on(self, page: str, doc: YamlDocument, at: At) -> str:
-        """The field as the page `page` shows it."""
-        return urls.relative_links(self.html[(doc.path, at)], page)
+    def on(self, page: str, doc: YamlDocument, at: At, directory_urls: bool = True) -> str:
+        """The field as the page `page` shows it (in a site of files, not folders, when
+        `directory_urls` is false: the offline copy)."""
+        return urls.relative_links(self.html[(doc.path, at)], page, directory_urls)
 
 
 NO_PROSE = Prose({}, (), ())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import pypdf
@@ -162,3 +163,19 @@ def test_a_sessions_briefing_prints_its_updates_in_order(page: Page, site_url: s
     assert "Search" not in texts[0].split("\n")[0]  # no header, tabs or search on paper
     assert "/sessions/reconvened-concluding-session/briefing/" in texts[-1]  # the address at the foot
     assert whole.index("Algerian diplomat") < whole.index(UPDATES[5])
+
+
+def test_the_offline_copy_searches_from_disk(page: Page, shipped_site: Path, tmp_path: Path,
+                                             console_errors: list[str]) -> None:
+    with zipfile.ZipFile(shipped_site / "downloads" / "un-cybercrime-briefing-offline.zip") as z:
+        z.extractall(tmp_path)
+    page.goto((tmp_path / "un-cybercrime-briefing" / "index.html").as_uri())
+    search = page.locator("input.md-search__input")
+    search.click()
+    page.wait_for_timeout(500)
+    search.press_sequentially("Algerian", delay=30)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    page.locator(".md-search-result__item a").first.click()
+    expect(page.locator("h1")).to_have_text(re.compile("^#1: Here we go again"))
+    assert page.url.startswith("file://")
+    assert console_errors == []
