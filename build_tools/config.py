@@ -30,7 +30,8 @@ class BuildConfig:
     @property
     def staging_dir(self) -> Path | None:
         """Where the MkDocs hook keeps the generated files of this data directory."""
-        return self.cache_dir / "generated" if self.cache_dir else None
+        folder = "generated" if self.site.directory_urls else "generated-offline"
+        return self.cache_dir / folder if self.cache_dir else None
 
     @classmethod
     def from_environment(cls, data_dir: Path | None = None,

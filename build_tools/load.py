@@ -27,6 +27,7 @@ from build_tools.english import closest, excerpt, field_path
 from build_tools.errors import Diagnostic, Location, error
 from build_tools.models.article import Article, ChaptersFile, Provision
 from build_tools.models.draft import DraftsFile
+from build_tools.models.glossary import GlossaryFile
 from build_tools.models.positions import PositionsFile, StatesFile, VotesFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourcesFile
@@ -54,13 +55,14 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "votes.yaml": VotesFile,
     "convention/chapters.yaml": ChaptersFile,
     "treaty-status.yaml": TreatyStatusFile,
+    "glossary.yaml": GlossaryFile,
 }
 MAX_SUGGESTIONS = 100  # unknown fields of one file given a "did you mean"
 # The largest shipped file is under 30 kB; a file many times that is a mistake or an attack.
 MAX_FILE_BYTES = 1024 * 1024
 LAYOUT_HELP = (
     "data/ holds sources.yaml, drafts.yaml, status.yaml, states.yaml, positions.yaml, "
-    "votes.yaml, treaty-status.yaml, sessions/<session-id>/session.yaml with "
+    "votes.yaml, treaty-status.yaml, glossary.yaml, sessions/<session-id>/session.yaml with "
     "sessions/<session-id>/updates/NN-slug.yaml, tables/<table-id>.yaml, convention/chapters.yaml, "
     "convention/articles/NN.yaml and convention/provisions/<provision-id>.yaml"
 )

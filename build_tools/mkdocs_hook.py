@@ -11,6 +11,7 @@ written into `content/`.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from pathlib import Path
@@ -27,10 +28,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from build_tools import serve_errors, urls
+from build_tools.abbreviations import GlossaryAbbreviations
 from build_tools.annotations import announce
 from build_tools.config import BuildConfig
 from build_tools.errors import DataError
+from build_tools.git_dates import last_commit_dates, page_dates
+from build_tools.page_sources import page_sources
 from build_tools.pipeline import Generated, generate
+from build_tools.render.cite import Citation, citations
+from build_tools.render.text import long_date
 from build_tools.site_info import SiteInfo
 from build_tools.theme_fixes import fix_html
 from build_tools.write import write_files
@@ -40,6 +46,10 @@ log = logging.getLogger("mkdocs.hooks.build_tools")
 OPTIONAL_SECTIONS = (urls.CONVENTION, urls.STATES)
 _generated: Generated | None = None
 _build: BuildConfig | None = None
+_dates: dict[str, dt.date] = {}  # page path -> the date of the data it is made of
+_citations: dict[str, Citation] = {}
+# The "Cite this page" block goes before the pager of an update or an article, else at the end.
+PAGER = '<nav class="uc-pager"'
 
 
 class DataAbort(Abort, SystemExit):
@@ -56,8 +66,9 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _generated, _build  # MkDocs hooks are module functions; state lives between events
-    _build = BuildConfig.from_environment(site=SiteInfo(config.site_url or "", config.site_name))
+    global _generated, _build, _dates, _citations  # hooks are module functions; state lives between events
+    _build = BuildConfig.from_environment(site=SiteInfo(config.site_url or "", config.site_name,
+                                                        config.use_directory_urls))
     try:
         _generated = generate(_build)
     except DataError as exc:
@@ -75,6 +86,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _generated is None:  # serving data that has not been valid yet
         return config
     config.nav = _expand_sessions(config.nav or [], _generated)
+    _explain_abbreviations(config, _generated)
+    _dates = _page_dates(_build, _generated)
+    _citations = citations(_generated.context)
     return config
 
 
@@ -91,12 +105,44 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    date = _dates.get(page.file.src_uri)
+    if date is not None:  # shown by overrides/partials/source-file.html, and the sitemap's lastmod
+        page.meta["updated"] = date.isoformat()
+        page.meta["updated_text"] = long_date(date)
+        page.update_date = date.isoformat()
+    citation = _citations.get(page.file.src_uri)
+    if citation is not None and _generated is not None:
+        block = _generated.context.render("_cite.md.j2", citation=citation, updated=date,
+                                          site_name=config.site_name)
+        before, pager, after = markdown.rpartition(PAGER)
+        markdown = before + block + pager + after if pager else markdown + block
+    return markdown
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return fix_html(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     return fix_html(output_content)  # 404.html is a theme template, not a page
+
+
+def _page_dates(build: BuildConfig, generated: Generated) -> dict[str, dt.date]:
+    """Each page's date: the last commit to the files it is made of (`page_sources.py`)."""
+    repo_root = build.data_dir.parent
+    sources = page_sources(generated.dataset, generated.context.prose.mentions, build.content_dir,
+                           repo_root)
+    folders = sorted({f.split("/", 1)[0] for files in sources.values() for f in files})
+    return page_dates(sources, last_commit_dates(repo_root, folders))
+
+
+def _explain_abbreviations(config: MkDocsConfig, generated: Generated) -> None:
+    """Python-Markdown's `abbr` (named in mkdocs.yml) replaced by the same extension given the
+    glossary's terms, so that every page explains them (see `abbreviations.py`)."""
+    glossary = {t.term: t.expansion for t in generated.dataset.glossary}
+    config.markdown_extensions = [e for e in config.markdown_extensions if e != "abbr"]
+    config.markdown_extensions.append(GlossaryAbbreviations(glossary=glossary))
 
 
 def _expand_sessions(nav: list[Any], generated: Generated) -> list[Any]:

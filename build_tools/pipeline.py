@@ -23,8 +23,10 @@ from build_tools.errors import DataError, Diagnostic, Severity, count_errors, so
 from build_tools.load import load
 from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
+from build_tools.render.briefings import render_briefings
 from build_tools.render.chart_files import start_drawing
 from build_tools.render.charts import Chart, charts
+from build_tools.render.cite import render_citations
 from build_tools.render.context import RenderContext, make_environment
 from build_tools.render.convention import render_convention
 from build_tools.render.data import (
@@ -34,6 +36,7 @@ from build_tools.render.data import (
     render_table_downloads,
 )
 from build_tools.render.feeds import render_feeds
+from build_tools.render.glossary import render_glossary
 from build_tools.render.home import render_home
 from build_tools.render.positions_grid import grid
 from build_tools.render.sessions import render_sessions
@@ -54,6 +57,9 @@ PAGE_FAMILIES: tuple[tuple[str, Callable[[RenderContext], Mapping[str, str | byt
     ("the sources page", render_sources),
     ("the data page", render_data),
     ("the feeds", render_feeds),
+    ("the glossary", render_glossary),
+    ("the citations", render_citations),
+    ("the sessions' briefings", render_briefings),
 )
 
 

@@ -3,6 +3,10 @@
 A failed build (bad data, a broken link under --strict, anything) leaves the
 previous site directory exactly as it was: MkDocs writes into a temporary
 directory beside it, and only a complete build replaces the old one.
+
+The site carries its own offline copy: a second build with Material's offline
+plugin (`mkdocs-offline.yml`), zipped into the site as `OFFLINE_ZIP` with
+sorted entries and fixed times, so that one commit gives the same bytes.
 """
 
 from __future__ import annotations
@@ -11,9 +15,14 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from build_tools import paths
+
+# In the site, linked from the About page (content/about.md).
+OFFLINE_ZIP = "downloads/un-cybercrime-briefing-offline.zip"
+OFFLINE_FOLDER = "un-cybercrime-briefing"  # what the zip unpacks into
 
 
 def source_date_epoch(repo_root: Path) -> str | None:
@@ -30,16 +39,24 @@ def source_date_epoch(repo_root: Path) -> str | None:
 
 def build_site(site_dir: Path = paths.REPO_ROOT / "site",
                config_file: Path = paths.REPO_ROOT / "mkdocs.yml") -> int:
-    """Run `mkdocs build` into a temporary directory and replace `site_dir` only on success."""
+    """Run `mkdocs build` into a temporary directory and replace `site_dir` only on success;
+    the offline copy (from the config file's `-offline` sibling, when there is one) is built
+    and zipped into it first."""
     staging = site_dir.with_name(f".site-build-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
+    offline = site_dir.with_name(f".site-offline-{os.getpid()}")
+    offline_config = config_file.with_name(f"{config_file.stem}-offline{config_file.suffix}")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     epoch = source_date_epoch(config_file.parent)
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "--config-file", str(config_file), "--site-dir", str(staging)]
-    if subprocess.run(command, env=env, cwd=config_file.parent).returncode != 0:
+    try:
+        built = _mkdocs(config_file, staging, env) and (
+            not offline_config.is_file() or _mkdocs(offline_config, offline, env))
+        if built and offline_config.is_file():
+            zip_folder(offline, staging / OFFLINE_ZIP, OFFLINE_FOLDER, int(epoch or 0))
+    finally:
+        shutil.rmtree(offline, ignore_errors=True)
+    if not built:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"The site was not rebuilt; {site_dir.name}/ is unchanged.", file=sys.stderr)
         return 1
@@ -49,3 +66,26 @@ def build_site(site_dir: Path = paths.REPO_ROOT / "site",
     staging.rename(site_dir)
     shutil.rmtree(previous, ignore_errors=True)
     return 0
+
+
+def _mkdocs(config_file: Path, site_dir: Path, env: dict[str, str]) -> bool:
+    shutil.rmtree(site_dir, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "--config-file", str(config_file), "--site-dir", str(site_dir)]
+    return subprocess.run(command, env=env, cwd=config_file.parent).returncode == 0
+
+
+def zip_folder(folder: Path, target: Path, inside: str, epoch: int) -> None:
+    """`folder` zipped as `inside/...`: entries sorted, every time set to `epoch` (at the
+    earliest 1980, the first time a zip can hold), so that one commit gives the same bytes."""
+    import datetime as dt
+
+    when = max(dt.datetime.fromtimestamp(epoch, dt.UTC),
+               dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            entry = zipfile.ZipInfo(f"{inside}/{path.relative_to(folder).as_posix()}", when)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, path.read_bytes())

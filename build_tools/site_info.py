@@ -12,6 +12,8 @@ from build_tools import paths
 class SiteInfo:
     url: str
     name: str
+    # False in the offline copy, whose pages are files ("states/iran.html"), not folders.
+    directory_urls: bool = True
 
 
 def site_info(config_file: Path = paths.REPO_ROOT / "mkdocs.yml") -> SiteInfo:

@@ -16,6 +16,7 @@ def site_pages(dataset: Dataset, content_dir: Path) -> set[str]:
     """The page path of every generated and hand-written page."""
     pages = set(urls.INDEX_PAGES)
     pages |= {s.page for s in dataset.sessions}
+    pages |= {urls.session_briefing(s.id) for s in dataset.sessions}
     pages |= {u.page for u in dataset.updates}
     convention = dataset.convention
     if convention.articles:

@@ -15,6 +15,9 @@ _FIXES: tuple[tuple[re.Pattern[str], str], ...] = (
      r'\1 aria-label="Search"\2'),
     # Nu HTML checker: `autocomplete` is not allowed on checkboxes (drawer and search toggles).
     (re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"'), r"\1"),
+    # axe `landmark-unique`: the breadcrumbs (navigation.path) carry the same name as the
+    # primary navigation.
+    (re.compile(r'(<nav class="md-path" aria-label=")Navigation(")'), r"\1Breadcrumbs\2"),
     # Nu HTML checker: an empty `tabindex` is not a valid integer.
     (re.compile(r'(<label\b[^>]*?) tabindex=""'), r"\1"),
 )

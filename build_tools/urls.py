@@ -22,7 +22,8 @@ UPDATES = "updates/index.md"
 SOURCES = "sources/index.md"
 TABLES = "tables/index.md"
 DATA = "data/index.md"
-INDEX_PAGES = (HOME, PROCESS, UPDATES, SOURCES, TABLES, DATA)
+GLOSSARY = "glossary.md"
+INDEX_PAGES = (HOME, PROCESS, UPDATES, SOURCES, TABLES, DATA, GLOSSARY)
 # Hand-written pages in content/.
 ABOUT = "about.md"
 METHODOLOGY = "methodology.md"
@@ -53,6 +54,11 @@ def session_page(session_id: str) -> str:
     return f"sessions/{session_id}/index.md"
 
 
+def session_briefing(session_id: str) -> str:
+    """A session's summary and all its updates on one page, to print or save as PDF."""
+    return f"sessions/{session_id}/briefing.md"
+
+
 def session_feed(session_id: str) -> str:
     return f"sessions/{session_id}/feed.xml"
 
@@ -65,6 +71,15 @@ def update_page(session_id: str, slug: str) -> str:
 def draft_anchor(draft_id: str) -> str:
     """Where a draft is described: on the process page."""
     return f"{PROCESS}#{draft_id}"
+
+
+def glossary_anchor(term: str) -> str:
+    """A term's entry on the glossary page: 'glossary.md#gi-toc'."""
+    return f"{GLOSSARY}#{term_id(term)}"
+
+
+def term_id(term: str) -> str:
+    return term.lower().replace(".", "-")
 
 
 def source_anchor(source_id: str) -> str:
@@ -85,6 +100,15 @@ def table_json(table_id: str) -> str:
 
 def chart_svg(chart_id: str, theme: str = "light") -> str:
     return f"charts/{chart_id}.svg" if theme == "light" else f"charts/{chart_id}-{theme}.svg"
+
+
+def chart_png(chart_id: str) -> str:
+    return f"charts/{chart_id}.png"
+
+
+def chart_anchor_id(chart_id: str) -> str:
+    """The anchor of a chart's figure on the page that shows it: 'chart-tier-reach'."""
+    return f"chart-{chart_id}"
 
 
 def chart_csv(chart_id: str) -> str:
@@ -140,6 +164,11 @@ def standing_anchor(page: str) -> str:
     return f"{page}#{STANDING_SECTION_ID}"
 
 
+def citation_file(page: str, kind: str) -> str:
+    """A page's reference to download, beside it: 'states/iran/cite.bib', '.../cite.json'."""
+    return f"{page_url(page)}cite.{kind}"
+
+
 def page_url(page: str) -> str:
     """'sessions/x/index.md' -> 'sessions/x/'; 'a/b.md' -> 'a/b/'; 'index.md' -> ''."""
     stem = page.removesuffix(".md")
@@ -181,21 +210,41 @@ def split_root_links(html: str) -> RootLinked:
     return tuple(piece or "" for piece in _ROOT_LINK.split(html))
 
 
-def join_relative(pieces: RootLinked, page: str) -> str:
-    """The HTML cut by `split_root_links`, with its links made relative to `page` (a page path)."""
+def join_relative(pieces: RootLinked, page: str, directory_urls: bool = True) -> str:
+    """The HTML cut by `split_root_links`, with its links made relative to `page` (a page path).
+
+    Without directory URLs (the offline copy) a page is a file: 'states/iran.md' is
+    'states/iran.html', and links point at such files."""
     if len(pieces) == 1:
         return pieces[0]
-    here = page_url(page)
+    if directory_urls:
+        here = page_url(page)
+    else:
+        folder = page.rpartition("/")[0] + "/" if "/" in page else ""
     out = [pieces[0]]
     for i in range(1, len(pieces), 4):
         attribute, target, anchor, text = pieces[i:i + 4]
-        out.append(f'{attribute}="{_relative_path(target, here)}{anchor}"{text}')
+        path = _relative_path(target, here) if directory_urls else _relative_file(target, folder)
+        out.append(f'{attribute}="{path}{anchor}"{text}')
     return "".join(out)
 
 
-def relative_links(html: str, page: str) -> str:
+def relative_links(html: str, page: str, directory_urls: bool = True) -> str:
     """Prose HTML with its root-form links made relative to `page` (a page path)."""
-    return join_relative(split_root_links(html), page)
+    return join_relative(split_root_links(html), page, directory_urls)
+
+
+def _relative_file(target: str, folder: str) -> str:
+    """A root-form link's target from a page in `folder`, to the file of a page or another file."""
+    if target.endswith("/") or not target:
+        target = target + "index.html" if _FOLDER_PAGE.fullmatch(target) else target[:-1] + ".html"
+    directory, _, name = target.rpartition("/")
+    return relative_url(directory, folder).removeprefix("./") + name
+
+
+# The page URLs whose page is a folder's index.md (see the paths above); every other page
+# 'a/b/' is the file 'a/b.md'.
+_FOLDER_PAGE = re.compile(r"(?:sessions/[^/]+/|(?:sessions|updates|sources|tables|data|convention|states)/)?")
 
 
 @functools.lru_cache(maxsize=65536)

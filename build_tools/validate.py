@@ -22,6 +22,7 @@ from build_tools.models.session import Session
 from build_tools.models.source import SourceRef
 from build_tools.unpublished import hold_back
 from build_tools.validate_convention import convention
+from build_tools.validate_glossary import glossary_terms
 from build_tools.validate_ids import unique_ids
 from build_tools.validate_tables import table_rules
 from build_tools.validate_treaty import treaty_rules
@@ -37,7 +38,8 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
     source_ids = unique_ids(sources, "sources", out) if sources else set()
     draft_ids = unique_ids(drafts, "drafts", out) if drafts else set()
     refs = _Refs(source_ids, draft_ids, set(loaded.sessions), known=bool(sources))
-    for parsed in filter(None, (sources, drafts, status)):
+    glossary = loaded.singles.get("glossary.yaml")
+    for parsed in filter(None, (sources, drafts, status, glossary)):
         out.extend(refs.check_sources_in(parsed))
     if drafts:
         out.extend(_draft_sessions(drafts, refs))
@@ -54,6 +56,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
     if treaty:
         out.extend(refs.check_sources_in(treaty))
         out.extend(treaty_rules(treaty, annotated.states))
+    terms = glossary_terms(glossary, out)
     if not (sources and drafts and status):
         return None, out
     sessions, unpublished = hold_back(sessions)  # checked above; out of the site from here on
@@ -67,6 +70,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         convention=annotated,
         treaty=treaty.model if treaty else None,
         unpublished=unpublished,
+        glossary=terms,
     )
     return dataset, out
 

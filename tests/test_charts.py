@@ -17,14 +17,16 @@ def test_each_chart_draws_the_same_bytes_twice(shipped: Generated) -> None:
             first, second = chart_draw.draw(chart, theme), chart_draw.draw(chart, theme)
             assert first == second, (chart.id, theme.name)
             assert b"<dc:date>" not in first and b"<svg" in first
+        assert chart_draw.draw_png(chart) == chart_draw.draw_png(chart), chart.id
 
 
 def test_a_second_build_draws_no_chart(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = build(cache_dir=cache)
     svgs = [p for p in first.files if p.startswith("charts/") and p.endswith(".svg")]
-    assert len(svgs) == 2 * len(first.charts)
-    assert first.charts_drawn == len(svgs)
+    pngs = [p for p in first.files if p.startswith("charts/") and p.endswith(".png")]
+    assert len(svgs) == 2 * len(first.charts) and len(pngs) == len(first.charts)
+    assert first.charts_drawn == len(svgs) + len(pngs)
     second = build(cache_dir=cache)
     assert second.charts_drawn == 0
     assert second.files == first.files
@@ -35,19 +37,19 @@ def test_a_data_change_redraws_only_the_charts_it_feeds(data_tree: Callable[...,
     cache = tmp_path / "cache"
     data = data_tree()
     # the timeline, the most-discussed articles, the positions grid and the signatures and
-    # instruments over time, two themes each
-    assert build(data, cache).charts_drawn == 8
+    # instruments over time: two SVGs and a PNG each
+    assert build(data, cache).charts_drawn == 12
     update = data / "sessions/alpha-session/updates/03-last-day.yaml"
     update.write_text(update.read_text().replace("Closed.", "Closed for good."))
     assert build(data, cache).charts_drawn == 0
     update.write_text(update.read_text().replace("Closed for good.", "Closed, article 1 too."))
-    assert build(data, cache).charts_drawn == 2  # most-discussed only
+    assert build(data, cache).charts_drawn == 3  # most-discussed only
     session = data / "sessions/beta-session/session.yaml"
     session.write_text(session.read_text().replace("city: Vienna", "city: Geneva"))
-    assert build(data, cache).charts_drawn == 2
+    assert build(data, cache).charts_drawn == 3
     record = data / "treaty-status.yaml"
     record.write_text(record.read_text().replace("2026-03-02", "2026-03-03"))
-    assert build(data, cache).charts_drawn == 2  # signatures and instruments only
+    assert build(data, cache).charts_drawn == 3  # signatures and instruments only
 
 
 def test_charts_have_alt_text_and_their_data_on_the_page(data_tree: Callable[..., Path],

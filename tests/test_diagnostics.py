@@ -114,7 +114,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"notes.txt": "to do"},
         ["data/notes.txt:1:1: error: this file is not part of the data; data/ holds "
          "sources.yaml, drafts.yaml, status.yaml, states.yaml, positions.yaml, votes.yaml, "
-         "treaty-status.yaml, sessions/<session-id>/session.yaml with "
+         "treaty-status.yaml, glossary.yaml, sessions/<session-id>/session.yaml with "
          "sessions/<session-id>/updates/NN-slug.yaml, tables/<table-id>.yaml, "
          "convention/chapters.yaml, convention/articles/NN.yaml and "
          "convention/provisions/<provision-id>.yaml"],

@@ -15,6 +15,8 @@ def test_built_pages_carry_the_fixes(shipped_site: Path) -> None:
         assert dialog is not None and dialog.get("aria-label") == "Search", name
         assert not page.select("input[type=checkbox][autocomplete]"), name
         assert not page.select('label[tabindex=""]'), name
+        names = [nav.get("aria-label") for nav in page.select("nav.md-path, nav.md-nav--primary")]
+        assert len(names) == len(set(names)), name
         ids = {tag["id"] for tag in page.select("[id]")}
         for label in page.select("label[for]"):
             assert label["for"] in ids, (name, label["for"])

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from build_tools import urls
 from build_tools.models.article import FINAL_TEXT, Article, Chapter, Provision
 from build_tools.models.draft import Draft
+from build_tools.models.glossary import Term
 from build_tools.models.positions import Position, State, Vote
 from build_tools.models.session import Session
 from build_tools.models.source import Source
@@ -70,6 +71,7 @@ class Dataset:
     treaty: TreatyStatusFile | None = None  # signatures and instruments, when data/ has them
     # Updates marked `unpublished: true`: checked, in no session, never rendered.
     unpublished: tuple[UpdateRecord, ...] = ()
+    glossary: tuple[Term, ...] = ()  # in the file's order
 
     def session(self, session_id: str) -> SessionRecord:
         return self._sessions_by_id[session_id]

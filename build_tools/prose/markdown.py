@@ -40,6 +40,14 @@ class References(Protocol):
     def link(self, text: str, line: int) -> list[str | tuple[str, str]]: ...
 
 
+class Terms(Protocol):
+    """Marks glossary terms in the tokens of a run of text (see `prose/glossary_terms.py`)."""
+
+    def occurs_in(self, text: str) -> bool: ...
+
+    def mark(self, tokens: list[Token]) -> list[Token]: ...
+
+
 @dataclass
 class LinkContext:
     """The site paths that exist ("sessions/x/", ...), and what the text links to."""
@@ -47,6 +55,7 @@ class LinkContext:
     site_urls: frozenset[str]
     problems: list[LinkProblem] = field(default_factory=list)
     references: References | None = None  # links article references when set
+    terms: Terms | None = None  # marks glossary terms when set
     linked: set[str] = field(default_factory=set)  # the site paths the text links to
 
 
@@ -71,7 +80,8 @@ def render_block(text: str, context: LinkContext) -> str:
 
 def render_inline(text: str, context: LinkContext) -> str:
     """A `summary` or other one-paragraph text: no surrounding <p>."""
-    if "](" not in text and "<" not in text.replace("&lt;", ""):
+    if ("](" not in text and "<" not in text.replace("&lt;", "")
+            and not (context.terms and context.terms.occurs_in(text))):
         # No link can be in it, so the HTML is the same on every page that lists it:
         # a summary shown on the home page, its session page and the updates index is
         # parsed once. (`<` would start an autolink.)
@@ -106,11 +116,15 @@ def _texts(tokens: Sequence[Token]) -> list[str]:
 
 
 def _check_links(tokens: Sequence[Token], context: LinkContext, line: int) -> None:
+    heading = False
     for token in tokens:
         if token.map:
             line = token.map[0]
+        heading = token.type == "heading_open" or (heading and token.type != "heading_close")
         if token.type == "inline" and token.children and context.references is not None:
             token.children = _link_references(token.children, context.references, line)
+        if token.type == "inline" and token.children and context.terms and not heading:
+            token.children = context.terms.mark(token.children)
         if token.type == "link_open" and not token.meta.get("reference"):
             token.attrSet("href", _resolve(str(token.attrGet("href") or ""), context, line))
         elif token.type == "image":

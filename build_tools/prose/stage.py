@@ -8,7 +8,7 @@ links in root form, every mention of an article, and every link problem
 which makes the links relative to that page.
 
 A field's HTML depends on its text, how it is rendered, the convention's
-numbering and the code; those make its cache key. Which pages exist is
+numbering, the glossary's terms and the code; those make its cache key. Which pages exist is
 checked again on every build, so an entry is reused only while every page it
 links to still exists.
 """
@@ -27,6 +27,7 @@ from build_tools.models.article import FINAL_TEXT
 from build_tools.models.dataset import Dataset
 from build_tools.prose.article_links import ArticleLinker, Mention, Problem
 from build_tools.prose.fields import At, Field, fields, unpublished_fields
+from build_tools.prose.glossary_terms import Glossary
 from build_tools.prose.markdown import LinkContext, LinkProblem, render_block, render_inline
 from build_tools.yamlio import YamlDocument
 
@@ -48,9 +49,10 @@ class Prose:
     mentions: tuple[Mention, ...]  # in the order of `fields.fields`
     diagnostics: tuple[Diagnostic, ...]
 
-    def on(self, page: str, doc: YamlDocument, at: At) -> str:
-        """The field as the page `page` shows it."""
-        return urls.join_relative(self.html[(doc.path, at)], page)
+    def on(self, page: str, doc: YamlDocument, at: At, directory_urls: bool = True) -> str:
+        """The field as the page `page` shows it (in a site of files, not folders, when
+        `directory_urls` is false: the offline copy)."""
+        return urls.join_relative(self.html[(doc.path, at)], page, directory_urls)
 
 
 NO_PROSE = Prose({}, (), ())
@@ -79,12 +81,14 @@ class _Renderer:
         self.dataset, self.site_urls, self.store = dataset, site_urls, store
         self.drafts = {d.id: d.title for d in dataset.drafts}
         self.numbering = _numbering_digest(dataset)
+        self.glossary = Glossary(dataset.glossary)
+        self.glossary_digest = self.glossary.digest()
 
     def render(self, field: Field) -> Rendered:
         if not field.text:
             return Rendered(("",), frozenset(), (), (), ())
-        key = self.store.key(self.numbering, field.text, str(field.inline), field.draft or "",
-                             repr(field.origin))
+        key = self.store.key(self.numbering, self.glossary_digest, field.text, str(field.inline),
+                             field.draft or "", repr(field.origin))
         cached: Rendered | None = self.store.get(key)
         if cached is not None and cached.linked <= self.site_urls:
             return cached
@@ -94,7 +98,7 @@ class _Renderer:
         return rendered
 
     def _render(self, field: Field) -> Rendered:
-        context = LinkContext(self.site_urls)
+        context = LinkContext(self.site_urls, terms=self.glossary)
         linker = self._linker(field)
         context.references = linker
         html = (render_inline if field.inline and not linker else render_block)(field.text, context)

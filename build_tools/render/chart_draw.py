@@ -3,8 +3,11 @@
 Deterministic: the SVG hash salt is fixed and the date metadata dropped, so
 the same chart gives the same bytes on every machine and every run. Text is
 kept as SVG text (readable, searchable, small) in a generic sans-serif.
-Colours meet WCAG AA contrast on the theme's background, and nothing is told
-apart by colour alone: cities also differ by marker shape, the adopted
+Narrow first: each chart is drawn about 4.3 inches wide with no text under
+10 points, so that on a phone 390 px wide, where the page shows it at its
+width, its smallest text is still about 11 px; wider screens show it at its
+own size. Colours meet WCAG AA contrast on the theme's background, and nothing
+is told apart by colour alone: cities also differ by marker shape, the adopted
 threshold by hatching and a label, matrix cells by their printed value, the
 running totals of signatures and instruments by line style, marker and label.
 
@@ -59,6 +62,7 @@ SETTINGS: Any = {
     "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
     "font.size": 10,
 }
+NARROW = 4.3  # inches: the width every chart is drawn for
 
 
 def draw(chart: Chart, theme: Theme) -> bytes:
@@ -67,6 +71,17 @@ def draw(chart: Chart, theme: Theme) -> bytes:
         out = io.BytesIO()
         figure.savefig(out, format="svg", transparent=True, bbox_inches="tight",
                        metadata={"Date": None, "Creator": None})
+        plt.close(figure)
+    return out.getvalue()
+
+
+def draw_png(chart: Chart) -> bytes:
+    """The light chart as a PNG on white, for slides and documents that take no SVG."""
+    with plt.rc_context(SETTINGS):
+        figure = _DRAW[chart.kind](chart, LIGHT)
+        out = io.BytesIO()
+        figure.savefig(out, format="png", dpi=200, facecolor="white", bbox_inches="tight",
+                       metadata={"Software": None})
         plt.close(figure)
     return out.getvalue()
 
@@ -81,7 +96,7 @@ def _style(ax: Axes, theme: Theme) -> None:
 
 
 def _timeline(chart: Chart, theme: Theme) -> Figure:
-    figure, ax = plt.subplots(figsize=(9, 3.6))
+    figure, ax = plt.subplots(figsize=(NARROW - 1.2, 3.4))
     kinds = list(dict.fromkeys(str(r[1]) for r in chart.rows))
     cities = sorted({str(r[4]) for r in chart.rows})
     for row in chart.rows:
@@ -89,23 +104,29 @@ def _timeline(chart: Chart, theme: Theme) -> Figure:
         start, end = _day(str(row[2])), _day(str(row[3]))
         city = cities.index(str(row[4]))
         colour, shape = theme.series[city % 4], MARKERS[city % 4]
-        ax.plot([start, end], [lane, lane], color=colour, linewidth=6, solid_capstyle="butt")
+        ax.plot([start, end], [lane, lane], color=colour, linewidth=8, solid_capstyle="butt")
         ax.plot([start], [lane], marker=shape, color=colour, markersize=7, linestyle="none")
     for i, name in enumerate(cities):
         ax.plot([], [], marker=MARKERS[i % 4], color=theme.series[i % 4], linestyle="none",
                 label=name)
-    for n, event in enumerate(chart.markers):
+    # Events are numbered on their line and named in a key under the chart: on a narrow chart
+    # their names would run into each other.
+    for n, event in enumerate(chart.markers, 1):
         day = _day(event.date)
         ax.axvline(day, color=theme.grid, linestyle="--", linewidth=1)
-        ax.annotate(event.label, (day, len(kinds) - 0.5 + 0.35 * (n % 2)),
-                    color=theme.text, fontsize=8, ha="right", va="bottom",
-                    xytext=(-3, 0), textcoords="offset points")
+        ax.annotate(str(n), (day, len(kinds) - 0.3 + 0.5 * (n % 2)), color=theme.text,
+                    ha="center", va="bottom", fontweight="bold")
+    key = "\n".join(f"{n}  {event.label} ({event.date[:4]})"
+                    for n, event in enumerate(chart.markers, 1))
+    ax.annotate(key, (0, 0), xycoords="axes fraction", xytext=(0, -62), textcoords="offset points",
+                va="top", ha="left", color=theme.text)
     ax.set_yticks(range(len(kinds)), [k.capitalize() for k in kinds])
-    ax.set_ylim(-0.7, len(kinds) + 0.4)
+    ax.set_ylim(-0.7, len(kinds) + 0.7)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.grid(axis="x", color=theme.grid, linewidth=0.4, alpha=0.6)
-    legend = ax.legend(title="City", loc="upper left", frameon=False, labelcolor=theme.text)
+    legend = ax.legend(title="City", loc="upper left", bbox_to_anchor=(-0.02, -0.07),
+                       ncols=2, frameon=False, labelcolor=theme.text, alignment="left")
     legend.get_title().set_color(theme.text)
     _style(ax, theme)
     return figure
@@ -117,20 +138,22 @@ def _day(iso: str) -> float:
 
 
 def _bars(chart: Chart, theme: Theme) -> Figure:
-    figure, ax = plt.subplots(figsize=(8, 0.7 * len(chart.rows) + 1.2))
-    labels = [str(r[0]) for r in chart.rows]
+    labels = [textwrap.fill(str(r[0]), 24) for r in chart.rows]
     values = [float(r[1]) for r in chart.rows]
-    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
-        adopted = label in chart.highlight
-        ax.barh(i, value, color=theme.series[0 if adopted else 3], hatch="//" if adopted else None,
-                edgecolor=theme.text, linewidth=0.6)
-        unit = chart.unit.removesuffix("s") if value == 1 else chart.unit
-        note = f"{value:g} {unit}" + ("  (adopted)" if adopted else "")
-        ax.annotate(note, (value, i), xytext=(4, 0), textcoords="offset points",
+    # Each row as tall as its wrapped label, in lines of text: long labels never overlap.
+    heights = [max(label.count("\n") + 1, 2) + 0.8 for label in labels]
+    centres = [sum(heights[:i]) + h / 2 for i, h in enumerate(heights)]
+    figure, ax = plt.subplots(figsize=(NARROW - 2.0, 0.16 * sum(heights) + 1.0))
+    for label, value, centre in zip(chart.rows, values, centres, strict=True):
+        adopted = str(label[0]) in chart.highlight
+        ax.barh(centre, value, height=1.6, color=theme.series[0 if adopted else 3],
+                hatch="//" if adopted else None, edgecolor=theme.text, linewidth=0.6)
+        note = f"{value:g}" + ("\nadopted" if adopted else "")  # the unit is the axis's
+        ax.annotate(note, (value, centre), xytext=(4, 0), textcoords="offset points",
                     va="center", color=theme.text)
-    ax.set_yticks(range(len(labels)), [textwrap.fill(label, 44) for label in labels])
-    ax.invert_yaxis()
-    ax.set_xlim(0, max(values) * 1.35)
+    ax.set_yticks(centres, labels)
+    ax.set_ylim(sum(heights), 0)
+    ax.set_xlim(0, max(values) * (1.5 if chart.highlight else 1.3))
     ax.set_xlabel(chart.axis)
     _style(ax, theme)
     return figure
@@ -138,20 +161,21 @@ def _bars(chart: Chart, theme: Theme) -> Figure:
 
 def _matrix(chart: Chart, theme: Theme) -> Figure:
     rows, columns = chart.rows, chart.columns[1:]
-    figure, ax = plt.subplots(figsize=(1.5 * len(columns) + 2.4, 0.55 * len(rows) + 1.0))
+    figure, ax = plt.subplots(figsize=(0.62 * len(columns), 0.6 * len(rows) + 1.0))
     for y, row in enumerate(rows):
         for x, value in enumerate(row[1:]):
             word = str(value).strip().lower()
             fill = theme.fills.get(word, theme.fills["other"])
             ax.add_patch(Rectangle((x, y), 1, 1, facecolor=fill, edgecolor=theme.grid))
-            ax.text(x + 0.5, y + 0.5, str(value), ha="center", va="center", color=theme.text,
-                    fontsize=10)
+            ax.text(x + 0.5, y + 0.5, textwrap.fill(str(value), 6), ha="center", va="center",
+                    color=theme.text, fontsize=10)
     ax.set_xlim(0, len(columns))
     ax.set_ylim(len(rows), 0)
     ax.set_xticks([i + 0.5 for i in range(len(columns))],
-                  [textwrap.fill(str(c), 16) for c in columns], fontsize=9)
+                  [str(c) for c in columns], fontsize=10, rotation=55,
+                  ha="left", rotation_mode="anchor")
     ax.xaxis.tick_top()
-    ax.set_yticks([i + 0.5 for i in range(len(rows))], [textwrap.fill(str(r[0]), 26) for r in rows])
+    ax.set_yticks([i + 0.5 for i in range(len(rows))], [textwrap.fill(str(r[0]), 16) for r in rows])
     ax.tick_params(length=0)
     _style(ax, theme)
     return figure
@@ -199,14 +223,17 @@ _DRAW = {"timeline": _timeline, "bars": _bars, "matrix": _matrix, "steps": _step
 
 
 def main() -> None:
-    """The drawing worker (`render/chart_files.py`): a pickled list of (chart, theme name) on
-    standard input, the pickled list of their SVGs on standard output."""
+    """The drawing worker (`render/chart_files.py`): a pickled list of (chart, drawing) on
+    standard input ("light", "dark" or "png"), the pickled list of the images on standard
+    output."""
     import pickle
     import sys
 
     themes = {t.name: t for t in THEMES}
     charts = pickle.loads(sys.stdin.buffer.read())
-    sys.stdout.buffer.write(pickle.dumps([draw(chart, themes[theme]) for chart, theme in charts]))
+    sys.stdout.buffer.write(pickle.dumps([draw_png(chart) if drawing == "png"
+                                          else draw(chart, themes[drawing])
+                                          for chart, drawing in charts]))
 
 
 if __name__ == "__main__":

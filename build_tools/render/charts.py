@@ -57,6 +57,14 @@ class Chart:
         return urls.chart_svg(self.id, "dark")
 
     @property
+    def png(self) -> str:
+        return urls.chart_png(self.id)
+
+    @property
+    def anchor(self) -> str:
+        return urls.chart_anchor_id(self.id)
+
+    @property
     def csv(self) -> str:
         return urls.chart_csv(self.id)
 

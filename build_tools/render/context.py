@@ -69,7 +69,7 @@ class RenderContext:
 
     def prose_on(self, page: str, doc: YamlDocument, at: At) -> str:
         """An editor Markdown field as the page `page` shows it (see `prose/stage.py`)."""
-        return self.prose.on(page, doc, at)
+        return self.prose.on(page, doc, at, self.site.directory_urls)
 
     def chart(self, chart_id: str) -> list[Chart]:
         """The chart of that id, if the data has what it needs (a list of none or one)."""

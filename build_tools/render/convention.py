@@ -13,6 +13,7 @@ from build_tools import urls
 from build_tools.models.article import FINAL_TEXT, Annotation, Quote
 from build_tools.models.dataset import ArticleRecord, Convention
 from build_tools.models.positions import Target
+from build_tools.models.source import Source
 from build_tools.prose.article_links import Mention, Origin, updates_naming
 from build_tools.render import records
 from build_tools.render.charts import MOST_DISCUSSED
@@ -143,7 +144,15 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         mentions=_mention_list(_grouped(mentions)),
         previous=previous, following=following,
         status=standing.status, sides=standing.sides, target_page=records.target_page,
+        official=_official_text(ctx),
     )
+
+
+def _official_text(ctx: RenderContext) -> Source | None:
+    """Where the official text is: the first official record among the final text's sources."""
+    final = next((d for d in ctx.dataset.drafts if d.id == FINAL_TEXT), None)
+    found = [ctx.dataset.sources.get(r.ref or "") for r in final.sources] if final else []
+    return next((s for s in found if s and s.kind == "official-record" and s.url), None)
 
 
 def _index(ctx: RenderContext) -> str:

@@ -1,0 +1,43 @@
+"""The date of each file's last commit, read from git in one pass over the history.
+
+Dates come from commits, never from the clock or the files' modification
+times, so two builds of one commit print the same dates. A file git does not
+know (new, or a checkout without history) has no date. CI must fetch the
+whole history for these dates to be right (`fetch-depth: 0`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+
+def last_commit_dates(repo_root: Path, folders: Iterable[str]) -> dict[str, dt.date]:
+    """Path from `repo_root` -> the committer date of the last commit that changed it."""
+    command = ["git", "-C", str(repo_root), "log", "--relative", "--format=%x00%cs",
+               "--name-only", "--no-renames", "--", *folders]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    dates: dict[str, dt.date] = {}
+    current: dt.date | None = None
+    for line in result.stdout.splitlines():
+        if line.startswith("\0"):
+            current = dt.date.fromisoformat(line[1:])
+        elif line and current is not None:
+            dates.setdefault(line, current)  # the log runs newest first
+    return dates
+
+
+def page_dates(sources: Mapping[str, Iterable[str]],
+               dates: Mapping[str, dt.date]) -> dict[str, dt.date]:
+    """Each page's date: the latest of its files' dates (no date when none of them has one)."""
+    out: dict[str, dt.date] = {}
+    for page, files in sources.items():
+        known = [dates[f] for f in files if f in dates]
+        if known:
+            out[page] = max(known)
+    return out

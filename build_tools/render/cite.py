@@ -1,0 +1,92 @@
+"""How to cite a page: a ready citation and its BibTeX and CSL-JSON files, for the pages that
+are worth citing on their own (updates, articles, the tables page, states).
+
+`citations(ctx)` says which pages and what each citation holds; `render_citations`
+is the page family that writes the two downloads beside each page, and the
+MkDocs hook adds the "Cite this page" block (`_cite.md.j2`) to the page. The
+date a reader accessed the page is left to the reader; an update carries its
+own date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from build_tools import urls
+from build_tools.render.context import RenderContext
+
+
+@dataclass(frozen=True)
+class Citation:
+    page: str
+    title: str
+    url: str  # absolute
+    issued: dt.date | None = None
+
+    @property
+    def key(self) -> str:
+        return "-".join(["briefing", *re.findall(r"[a-z0-9]+", urls.page_url(self.page).lower())])
+
+    @property
+    def bib(self) -> str:
+        return urls.citation_file(self.page, "bib")
+
+    @property
+    def json(self) -> str:
+        return urls.citation_file(self.page, "json")
+
+
+def citations(ctx: RenderContext) -> dict[str, Citation]:
+    """Page path -> its citation."""
+    dataset, convention = ctx.dataset, ctx.dataset.convention
+
+    def at(page: str, title: str, issued: dt.date | None = None) -> Citation:
+        return Citation(page, title, ctx.site.url + urls.page_url(page), issued)
+
+    found = [at(u.page, u.heading, u.data.date) for u in dataset.updates]
+    found += [at(a.page, a.heading + (f": {a.data.title}" if a.data.title_status != "unconfirmed"
+                                      else "")) for a in convention.articles]
+    found += [at(urls.state_page(s.id), s.name) for s in convention.states]
+    found.append(at(urls.TABLES, "Reference tables"))
+    return {c.page: c for c in found}
+
+
+def render_citations(ctx: RenderContext) -> dict[str, str]:
+    files: dict[str, str] = {}
+    for citation in citations(ctx).values():
+        files[citation.bib] = bibtex(citation, ctx.site.name)
+        files[citation.json] = csl_json(citation, ctx.site.name)
+    return files
+
+
+_BIBTEX_SPECIAL = re.compile(r"([\\{}#%&$_~^])")
+
+
+def _bibtex_text(text: str) -> str:
+    def escape(match: re.Match[str]) -> str:
+        char = match[1]
+        return {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}",
+                "^": r"\textasciicircum{}"}.get(char, "\\" + char)
+    return _BIBTEX_SPECIAL.sub(escape, text)
+
+
+def bibtex(citation: Citation, site_name: str) -> str:
+    fields = [("title", "{" + _bibtex_text(citation.title) + "}"),
+              ("organization", _bibtex_text(site_name)),
+              ("url", citation.url)]
+    if citation.issued:
+        fields.append(("date", citation.issued.isoformat()))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@online{{{citation.key},\n{body}\n}}\n"
+
+
+def csl_json(citation: Citation, site_name: str) -> str:
+    item: dict[str, object] = {"id": citation.key, "type": "webpage", "title": citation.title,
+                               "container-title": site_name, "URL": citation.url}
+    if citation.issued:
+        day = citation.issued
+        item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}
+    return json.dumps([item], indent=2, ensure_ascii=False) + "\n"
