@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
@@ -10,21 +11,31 @@ from bs4 import BeautifulSoup
 from build_tools.site_info import site_info
 
 
-def targets(site: Path) -> dict[Path, set[str]]:
-    """Every HTML file of the site and the ids it defines."""
+def read_pages(site: Path) -> dict[Path, tuple[set[str], list[str]]]:
+    """Every HTML file of the site, read once (lxml's parser): the ids it defines and the
+    addresses it links to."""
     found = {}
     for html_file in site.rglob("*.html"):
-        page = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        found[html_file.resolve()] = {str(tag["id"]) for tag in page.select("[id]")}
+        page = BeautifulSoup(html_file.read_bytes(), "lxml")
+        ids = {str(tag["id"]) for tag in page.select("[id]")}
+        links = [str(tag.get("href") or tag.get("src"))
+                 for tag in page.select("a[href], link[href], img[src], script[src]")]
+        found[html_file.resolve()] = (ids, links)
     return found
 
 
+@functools.cache
+def site_prefix() -> str:
+    return urlsplit(site_info().url).path
+
+
+@functools.cache
 def resolve(page: Path, href: str, site: Path) -> tuple[Path, str]:
     url, fragment = urldefrag(href)
     if not url:
         return page, fragment
     base = page.parent
-    prefix = urlsplit(site_info().url).path
+    prefix = site_prefix()
     if url.startswith(prefix):  # the 404 page links from the site's root, wherever it is shown
         base, url = site, url.removeprefix(prefix)
     target = (base / unquote(urlsplit(url).path)).resolve()
@@ -34,12 +45,11 @@ def resolve(page: Path, href: str, site: Path) -> tuple[Path, str]:
 
 
 def test_no_broken_internal_link_or_anchor(shipped_site: Path) -> None:
-    pages = targets(shipped_site)
+    read = read_pages(shipped_site)
+    pages = {page: ids for page, (ids, _) in read.items()}
     broken = []
     for page in sorted(pages):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.select("a[href], link[href], img[src], script[src]"):
-            href = str(tag.get("href") or tag.get("src"))
+        for href in read[page][1]:
             if urlsplit(href).scheme or href.startswith("//"):
                 continue
             if page.name != "404.html":
