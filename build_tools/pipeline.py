@@ -42,6 +42,7 @@ from build_tools.render.positions_grid import grid
 from build_tools.render.sessions import render_sessions
 from build_tools.render.states import render_states
 from build_tools.render.tables import render_tables
+from build_tools.render.treaty_record import standing_sides, treaty_status
 from build_tools.render.treaty_status import render_treaty_status, render_treaty_status_downloads
 from build_tools.site_map import site_urls
 from build_tools.validate import validate
@@ -104,10 +105,12 @@ def _generate(config: BuildConfig) -> Generated:
 
     table = grid(dataset.convention)
     chart_store = Store.open(config.cache_dir, "charts", version)
-    drawing = start_drawing(charts(dataset, prose.mentions, table), chart_store)
+    treaty = treaty_status(dataset)
+    drawing = start_drawing(charts(dataset, prose.mentions, table, treaty), chart_store)
 
     ctx = RenderContext(dataset, prose, drawing.charts, table, config.site,
-                        make_environment(config.templates_cache))
+                        make_environment(config.templates_cache), treaty,
+                        tuple(standing_sides(dataset, table, treaty)) if treaty else ())
     files = assemble([
         *(Produced(name, family(ctx)) for name, family in PAGE_FAMILIES),
         *(Produced(f"the table {path}", downloads, path)

@@ -21,7 +21,7 @@ from build_tools.render.downloads import csv_bytes
 from build_tools.render.positions_grid import Grid
 from build_tools.render.records import target_label
 from build_tools.render.text import date_range, long_date
-from build_tools.render.treaty_record import THRESHOLD, treaty_status
+from build_tools.render.treaty_record import THRESHOLD, TreatyStatus
 
 Value = str | int | float
 ChartKind = Literal["timeline", "bars", "matrix", "steps"]
@@ -79,11 +79,13 @@ POSITIONS_GRID = "positions-grid"
 TREATY_TIMELINE = "signatures-and-instruments"
 
 
-def charts(dataset: Dataset, mentions: tuple[Mention, ...], table: Grid) -> tuple[Chart, ...]:
-    """Every chart the data can fill; `mentions` from the prose stage, `table` the grid."""
+def charts(dataset: Dataset, mentions: tuple[Mention, ...], table: Grid,
+           treaty: TreatyStatus | None = None) -> tuple[Chart, ...]:
+    """Every chart the data can fill; `mentions` from the prose stage, `table` the grid,
+    `treaty` the record of signatures and instruments."""
     found = (timeline(dataset), threshold_support(dataset), tier_reach(dataset),
              most_discussed(dataset, mentions), grid_chart(dataset, table),
-             treaty_timeline(dataset))
+             treaty_timeline(treaty))
     return tuple(c for c in found if c is not None)
 
 
@@ -223,11 +225,10 @@ def grid_chart(dataset: Dataset, table: Grid) -> Chart | None:
     )
 
 
-def treaty_timeline(dataset: Dataset) -> Chart | None:
+def treaty_timeline(status: TreatyStatus | None) -> Chart | None:
     """Signatures and instruments to date, one row per day on which the record changes.
 
     A signature whose day is not given counts from the last day it may have happened."""
-    status = treaty_status(dataset)
     if status is None or not status.events:
         return None
     counted = {p.state.id: p.counts for p in status.participants}

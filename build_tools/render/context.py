@@ -22,6 +22,7 @@ from build_tools.prose.stage import Prose
 from build_tools.render import text
 from build_tools.render.charts import Chart
 from build_tools.render.positions_grid import Grid
+from build_tools.render.treaty_record import Side, TreatyStatus
 from build_tools.site_info import SiteInfo
 from build_tools.yamlio import YamlDocument
 
@@ -63,6 +64,10 @@ class RenderContext:
     grid: Grid
     site: SiteInfo
     env: jinja2.Environment
+    # The record of signatures and instruments, and where each side of the negotiation
+    # stands in it: worked out once per build (None and [] when data/ has no record).
+    treaty: TreatyStatus | None = None
+    standing: tuple[tuple[str, Side], ...] = ()
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)

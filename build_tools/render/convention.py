@@ -20,7 +20,7 @@ from build_tools.render.charts import MOST_DISCUSSED
 from build_tools.render.citations import cite_short
 from build_tools.render.context import RenderContext
 from build_tools.render.text import md_text, partial_date
-from build_tools.render.treaty_record import Side, TreatyStatus, standing_sides, treaty_status
+from build_tools.render.treaty_record import Side, TreatyStatus
 from build_tools.yamlio import YamlDocument
 
 CONTEXTS_PER_ORIGIN = 3
@@ -42,8 +42,7 @@ def render_convention(ctx: RenderContext) -> dict[str, str]:
         return {}
     positions, votes = records.positions(ctx.dataset), records.votes(ctx.dataset)
     mentions = _by_article(ctx.prose.mentions)
-    status = treaty_status(ctx.dataset)
-    sides = standing_sides(ctx.dataset, ctx.grid, status) if status else []
+    status, sides = ctx.treaty, list(ctx.standing)
     pages = {
         urls.CONVENTION: _index(ctx),
         urls.CONCORDANCE: _concordance(ctx),

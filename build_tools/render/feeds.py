@@ -17,7 +17,7 @@ from build_tools.models.dataset import UpdateRecord
 from build_tools.prose.markdown import plain_text
 from build_tools.render.context import RenderContext
 from build_tools.render.text import day_span
-from build_tools.render.treaty_record import TreatyStatus, treaty_status
+from build_tools.render.treaty_record import TreatyStatus
 
 FEED_SIZE = 50  # newest entries per feed
 
@@ -35,7 +35,7 @@ def render_feeds(ctx: RenderContext) -> dict[str, str | bytes]:
         path = urls.session_feed(session.id)
         files[path] = _feed(newest_first, base, path,
                             f"{site_name}: {session.data.title}, daily updates", session.data.end)
-    status = treaty_status(dataset)
+    status = ctx.treaty
     if status is not None:
         files[urls.TREATY_STATUS_FEED] = _treaty_feed(status, base, site_name)
     return files

@@ -7,7 +7,7 @@ from typing import Any
 from build_tools import urls
 from build_tools.render.citations import cite_short
 from build_tools.render.context import RenderContext
-from build_tools.render.treaty_record import THRESHOLD, treaty_status
+from build_tools.render.treaty_record import THRESHOLD
 from build_tools.render.update_list import update_items
 
 HOME_LATEST = 5
@@ -29,5 +29,5 @@ def render_home(ctx: RenderContext) -> dict[str, str]:
         latest=update_items(ctx, dataset.updates[:HOME_LATEST], page),
         update_count=len(dataset.updates),
         sessions=dataset.sessions,
-        status=treaty_status(dataset), threshold=THRESHOLD,
+        status=ctx.treaty, threshold=THRESHOLD,
     )}

@@ -14,9 +14,7 @@ from build_tools.render.positions_grid import Entry
 from build_tools.render.treaty_record import (
     Participant,
     TreatyStatus,
-    standing_sides,
     standing_word,
-    treaty_status,
 )
 
 
@@ -25,7 +23,7 @@ def render_states(ctx: RenderContext) -> dict[str, str]:
     if not convention.states:
         return {}
     positions, votes = records.positions(ctx.dataset), records.votes(ctx.dataset)
-    status = treaty_status(ctx.dataset)
+    status = ctx.treaty
     pages = {urls.STATES: _index(ctx, status)}
     for state in convention.states:
         pages[urls.state_page(state.id)] = _state(ctx, state, positions, votes, status)
@@ -44,7 +42,7 @@ def _index(ctx: RenderContext, status: TreatyStatus | None) -> str:
         named=sum(1 for s in convention.states if counts[s.id] or s.id in voted),
         status=status, target_page=records.target_page,
         standing={s.id: standing_word(s, status) for s in convention.states} if status else {},
-        sides=standing_sides(ctx.dataset, table, status) if status else [],
+        sides=list(ctx.standing),
         columns=[{"label": records.target_label(c, convention), "page": records.target_page(c)}
                  for c in table.columns],
         rows=[{"state": convention.state(state), "cells": row}

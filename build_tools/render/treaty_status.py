@@ -17,8 +17,6 @@ from build_tools.render.treaty_record import (
     THRESHOLD,
     Side,
     TreatyStatus,
-    standing_sides,
-    treaty_status,
 )
 
 EVENT_COLUMNS = ("participant_id", "participant", "action", "date", "notification",
@@ -28,16 +26,14 @@ STANDING_COLUMNS = ("kind", "provision", "question_or_stance", "records", "state
 
 
 def render_treaty_status(ctx: RenderContext) -> dict[str, str]:
-    status = treaty_status(ctx.dataset)
-    return {urls.TREATY_STATUS: _page(ctx, status)} if status else {}
+    return {urls.TREATY_STATUS: _page(ctx, ctx.treaty)} if ctx.treaty else {}
 
 
 def render_treaty_status_downloads(ctx: RenderContext) -> dict[str, str | bytes]:
     """The record as CSV and JSON, and where the states of each side stand, as CSV and JSON."""
-    status = treaty_status(ctx.dataset)
+    status, sides = ctx.treaty, list(ctx.standing)
     if status is None:
         return {}
-    sides = standing_sides(ctx.dataset, ctx.grid, status)
     return {
         urls.TREATY_STATUS_CSV: events_csv(status),
         urls.TREATY_STATUS_JSON: events_json(ctx, status),
