@@ -4,7 +4,9 @@ A `Store` is one file of key -> value. A key is a hash of everything the value
 is made from, always including `code_version()`: the source of every module and
 template of `build_tools` and the versions of the libraries that shape the
 output, so that a change of code can never serve a value made by the old code.
-Each build keeps only the entries it used; the file is replaced atomically.
+Each build keeps only the entries it used; the file is replaced atomically, and
+holds the code version it was made by, so that a file from other code reads
+as empty.
 The cache is only ever a faster build: a missing or damaged file is rebuilt.
 """
 
@@ -24,7 +26,7 @@ _LIBRARIES = ("markdown-it-py", "jinja2", "matplotlib", "pydantic")
 # The entries of each cache file this process last read or wrote, with the file's size and
 # modification time then: `mkdocs serve` rebuilds in one process, and need not read a file
 # it wrote itself a moment before.
-_IN_MEMORY: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
+_IN_MEMORY: dict[Path, tuple[tuple[int, int], str, dict[str, Any]]] = {}
 
 
 def code_version() -> str:
@@ -54,17 +56,22 @@ class Store:
         if store.path is not None and store.path.is_file():
             stamp = _stamp(store.path)
             remembered = _IN_MEMORY.get(store.path)
-            if remembered is not None and remembered[0] == stamp:
-                store.entries = remembered[1]
+            if remembered is not None and remembered[:2] == (stamp, store.version):
+                store.entries = remembered[2]
                 return store
             try:
-                entries = pickle.loads(store.path.read_bytes())
+                version, entries = pickle.loads(store.path.read_bytes())
             except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
-                entries = {}
-            if isinstance(entries, dict):
+                version, entries = None, None
+            if version == store.version and isinstance(entries, dict):
                 store.entries = entries
-                _IN_MEMORY[store.path] = (stamp, entries)
+                _IN_MEMORY[store.path] = (stamp, version, entries)
         return store
+
+    @property
+    def empty(self) -> bool:
+        """Nothing kept by an earlier build of this code: every value will have to be made."""
+        return not self.entries
 
     def key(self, *parts: str) -> str:
         return hashlib.sha256("\0".join((self.version, *parts)).encode()).hexdigest()
@@ -84,8 +91,8 @@ class Store:
 
     def save(self) -> None:
         if self.path is not None and self.used.keys() != self.entries.keys():
-            atomic_write(self.path, pickle.dumps(self.used, protocol=5))
-            _IN_MEMORY[self.path] = (_stamp(self.path), self.used)
+            atomic_write(self.path, pickle.dumps((self.version, self.used), protocol=5))
+            _IN_MEMORY[self.path] = (_stamp(self.path), self.version, self.used)
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -1,5 +1,9 @@
 """The whole program: load -> validate -> prose -> stop on any error -> charts -> pages -> assemble.
 
+The charts are drawn in a worker process alongside: those of the data alone
+from the moment the data is valid, the one that counts the prose's mentions
+once the prose is rendered.
+
 `generate()` returns every generated file as bytes, or raises `DataError`
 with every diagnostic found. Every diagnostic, those found in editor prose
 included, is known before the first page is rendered; nothing is rendered
@@ -24,8 +28,8 @@ from build_tools.load import load
 from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
 from build_tools.render.briefings import render_briefings
-from build_tools.render.chart_files import start_drawing
-from build_tools.render.charts import Chart, charts
+from build_tools.render.chart_files import ChartJob, start_drawing
+from build_tools.render.charts import Chart, charts, data_charts
 from build_tools.render.cite import render_citations
 from build_tools.render.context import RenderContext, make_environment
 from build_tools.render.convention import render_convention
@@ -91,24 +95,31 @@ def generate(config: BuildConfig) -> Generated:
 
 def _generate(config: BuildConfig) -> Generated:
     version = cache.code_version()
+    # A first build starts its chart worker now, to import matplotlib while the data is read.
+    with start_drawing(Store.open(config.cache_dir, "charts", version)) as drawing:
+        return _stages(config, version, drawing)
+
+
+def _stages(config: BuildConfig, version: str, drawing: ChartJob) -> Generated:
     file_store = Store.open(config.cache_dir, "files", version)
     loaded = load(config.data_dir, config.data_dir.parent, file_store)
     dataset, diagnostics = validate(loaded)
+    valid = dataset is not None and not count_errors(diagnostics)
+    if valid:  # the charts of the data alone are drawn while the prose is rendered
+        assert dataset is not None
+        table, treaty = grid(dataset.convention), treaty_status(dataset)
+        drawing.draw(data_charts(dataset, table, treaty))
     prose_store = Store.open(config.cache_dir, "prose", version)
     # Prose is checked against the pages and ids of valid data only: a broken file would
     # make every link to its page a second, misleading error.
     prose = (resolve_prose(dataset, site_urls(dataset, config.content_dir), prose_store)
-             if dataset is not None and not count_errors(diagnostics) else NO_PROSE)
+             if dataset is not None and valid else NO_PROSE)
     diagnostics = sorted_diagnostics([*diagnostics, *prose.diagnostics])
     if dataset is None or count_errors(diagnostics):
         raise DataError(diagnostics)
 
-    table = grid(dataset.convention)
-    chart_store = Store.open(config.cache_dir, "charts", version)
-    treaty = treaty_status(dataset)
-    drawing = start_drawing(charts(dataset, prose.mentions, table, treaty), chart_store)
-
-    ctx = RenderContext(dataset, prose, drawing.charts, table, config.site,
+    all_charts = charts(dataset, prose.mentions, table, treaty)
+    ctx = RenderContext(dataset, prose, all_charts, table, config.site,
                         make_environment(config.templates_cache), treaty,
                         tuple(standing_sides(dataset, table, treaty)) if treaty else ())
     files = assemble([
@@ -119,9 +130,9 @@ def _generate(config: BuildConfig) -> Generated:
                  "data/positions.yaml"),
         Produced("the record of signatures and ratifications (data/treaty-status.yaml)",
                  render_treaty_status_downloads(ctx), "data/treaty-status.yaml"),
-        Produced("the charts", drawing.files()),
+        Produced("the charts", drawing.files(all_charts)),
     ])
-    for store in (file_store, prose_store, chart_store):
+    for store in (file_store, prose_store, drawing.store):
         store.save()
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     return Generated(files, ctx, warnings, drawing.drawn)

@@ -3,10 +3,17 @@
 Input: a mapping of relative path -> bytes, and a target directory. It writes
 a file only when its bytes changed, removes generated files that are no
 longer produced, and refuses any path that would land outside the target.
+
+Thousands of files are written per build, so this works on strings with `os`
+rather than on `pathlib` objects, and it remembers what it last wrote into
+one directory in this process (as `mkdocs serve` rebuilds into its staging
+folder): a file whose bytes and whose size and time on disk are as it left
+them is not read again.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -18,6 +25,17 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
+@dataclass
+class _Written:
+    """What the last `write_files` in this process left in its directory."""
+
+    directory: str = ""
+    files: dict[str, tuple[bytes, int, int]] | None = None  # target -> bytes, size, mtime_ns
+
+
+_last = _Written()
+
+
 def safe_relative(path: str) -> PurePosixPath:
     """Refuse absolute paths and '..' so nothing is written outside the target."""
     pure = PurePosixPath(path)
@@ -27,34 +45,66 @@ def safe_relative(path: str) -> PurePosixPath:
 
 
 def write_files(files: dict[str, bytes], out_dir: Path) -> WriteReport:
-    targets = {path: out_dir.joinpath(*safe_relative(path).parts) for path in files}
+    root = os.path.abspath(out_dir)
+    known = _last.files if _last.directory == root and _last.files is not None else {}
+    targets = {path: os.path.join(root, *safe_relative(path).parts) for path in files}
     written: list[str] = []
-    for path, target in sorted(targets.items()):
-        content = files[path]
-        if target.is_file() and target.read_bytes() == content:
-            continue
-        atomic_write(target, content)
-        written.append(path)
-    removed = _remove_stale(out_dir, set(targets.values()))
+    now: dict[str, tuple[bytes, int, int]] = {}
+    folders: set[str] = set()
+    for path in sorted(targets):
+        target, content = targets[path], files[path]
+        if not _holds(target, content, known.get(target)):
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            _replace(target, content)
+            written.append(path)
+        stat = os.stat(target)
+        now[target] = (content, stat.st_size, stat.st_mtime_ns)
+    removed = _remove_stale(root, set(now))
+    _last.directory, _last.files = root, now
     return WriteReport(tuple(written), len(files) - len(written), removed)
+
+
+def _holds(target: str, content: bytes, last: tuple[bytes, int, int] | None) -> bool:
+    """Whether the file at `target` already has exactly these bytes."""
+    try:
+        stat = os.stat(target)
+    except FileNotFoundError:
+        return False
+    if stat.st_size != len(content):
+        return False
+    if last is not None and last[1:] == (stat.st_size, stat.st_mtime_ns):
+        return last[0] == content  # as this process left it: no need to read it again
+    with open(target, "rb") as file:
+        return file.read() == content
 
 
 def atomic_write(target: Path, content: bytes) -> None:
     """Write `target` whole or not at all: a reader never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_bytes(content)
-    temporary.replace(target)
+    _replace(str(target), content)
 
 
-def _remove_stale(out_dir: Path, keep: set[Path]) -> tuple[str, ...]:
-    if not out_dir.is_dir():
+def _replace(target: str, content: bytes) -> None:
+    head, name = os.path.split(target)
+    temporary = os.path.join(head, f".{name}.tmp")
+    with open(temporary, "wb") as file:
+        file.write(content)
+    os.replace(temporary, target)
+
+
+def _remove_stale(root: str, keep: set[str]) -> tuple[str, ...]:
+    if not os.path.isdir(root):
         return ()
     removed = []
-    for path in sorted(out_dir.rglob("*"), reverse=True):
-        if path.is_file() and path not in keep:
-            path.unlink()
-            removed.append(path.relative_to(out_dir).as_posix())
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for folder, _subfolders, names in os.walk(root, topdown=False):
+        for name in names:
+            path = os.path.join(folder, name)
+            if path not in keep:
+                os.unlink(path)
+                removed.append(os.path.relpath(path, root).replace(os.sep, "/"))
+        if folder != root and not os.listdir(folder):
+            os.rmdir(folder)
     return tuple(sorted(removed))

@@ -8,6 +8,7 @@ starts afresh, so a code change always shows in the next build.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -108,3 +109,32 @@ def test_a_file_is_parsed_again_only_when_its_bytes_change(
     again = build(data, cached)
     assert parsed == [f"data/{UPDATE}"]
     assert b"Closed at last." in again.files["sessions/alpha-session/updates/03-last-day.md"]
+
+
+def test_a_cache_file_made_by_other_code_reads_as_empty(tmp_path: Path) -> None:
+    old = cache.Store.open(tmp_path, "charts", "old code")
+    old.put(old.key("a"), b"drawing")
+    old.save()
+    assert not cache.Store.open(tmp_path, "charts", "old code").empty
+    cache._IN_MEMORY.clear()  # as a new process reads it
+    assert cache.Store.open(tmp_path, "charts", "new code").empty
+
+
+def test_a_build_stopped_by_a_data_error_leaves_no_chart_worker_running(
+        data_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty cache starts the drawing worker before the data is read; when the data turns
+    out broken, the worker must end with the build (under `mkdocs serve` it would stay)."""
+    from build_tools.render import chart_files
+
+    started: list[subprocess.Popen[bytes]] = []
+    real = chart_files._Worker.__init__
+
+    def recording(worker: chart_files._Worker) -> None:
+        real(worker)
+        started.append(worker.process)
+
+    monkeypatch.setattr(chart_files._Worker, "__init__", recording)
+    data = data_tree({UPDATE: "number: 3\ntitle: Last day\n"})  # no date, summary or body
+    with pytest.raises(DataError):
+        build(data, tmp_path / "empty-cache")
+    assert len(started) == 1 and started[0].poll() is not None

@@ -223,17 +223,22 @@ _DRAW = {"timeline": _timeline, "bars": _bars, "matrix": _matrix, "steps": _step
 
 
 def main() -> None:
-    """The drawing worker (`render/chart_files.py`): a pickled list of (chart, drawing) on
-    standard input ("light", "dark" or "png"), the pickled list of the images on standard
-    output."""
+    """The drawing worker (`render/chart_files.py`): pickled lists of (chart, drawing) on
+    standard input ("light", "dark" or "png"), each drawn as it comes; when the input ends,
+    the pickled list of every image on standard output."""
     import pickle
     import sys
 
     themes = {t.name: t for t in THEMES}
-    charts = pickle.loads(sys.stdin.buffer.read())
-    sys.stdout.buffer.write(pickle.dumps([draw_png(chart) if drawing == "png"
-                                          else draw(chart, themes[drawing])
-                                          for chart, drawing in charts]))
+    images: list[bytes] = []
+    while True:
+        try:
+            batch = pickle.load(sys.stdin.buffer)
+        except EOFError:
+            break
+        images.extend(draw_png(chart) if drawing == "png" else draw(chart, themes[drawing])
+                      for chart, drawing in batch)
+    sys.stdout.buffer.write(pickle.dumps(images))
 
 
 if __name__ == "__main__":

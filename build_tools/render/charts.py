@@ -89,6 +89,12 @@ def charts(dataset: Dataset, mentions: tuple[Mention, ...], table: Grid,
     return tuple(c for c in found if c is not None)
 
 
+def data_charts(dataset: Dataset, table: Grid, treaty: TreatyStatus | None) -> tuple[Chart, ...]:
+    """The charts that need no prose (all but the most discussed articles), known as soon
+    as the data is valid: they can be drawn while the prose is rendered."""
+    return tuple(c for c in charts(dataset, (), table, treaty) if c.id != MOST_DISCUSSED)
+
+
 def chart_csv(chart: Chart) -> bytes:
     return csv_bytes(chart.columns, chart.rows)
 
