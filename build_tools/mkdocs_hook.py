@@ -27,7 +27,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from build_tools import serve_errors, urls
+from build_tools import serve_errors, serve_search, urls
 from build_tools.abbreviations import GlossaryAbbreviations
 from build_tools.annotations import announce
 from build_tools.config import BuildConfig
@@ -59,6 +59,7 @@ class DataAbort(Abort, SystemExit):
 
 def on_startup(command: str, dirty: bool) -> None:
     serve_errors.started(command)
+    serve_search.started(command, dirty)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -67,6 +68,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated, _build, _dates, _citations  # hooks are module functions; state lives between events
+    serve_search.configure(config)
     _build = BuildConfig.from_environment(site=SiteInfo(config.site_url or "", config.site_name,
                                                         config.use_directory_urls))
     try:

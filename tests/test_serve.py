@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -72,8 +73,16 @@ def served(data_tree: Callable[..., Path]) -> Iterator[tuple[str, Path]]:
         yield base, data
 
 
+def indexed_pages(base: str) -> set[str]:
+    """The pages in the served search index."""
+    index = json.loads(fetch(base + "search/search_index.json") or "{}")
+    return {doc["location"].split("#")[0] for doc in index.get("docs", [])}
+
+
 def test_serve_rebuilds_after_a_data_file_is_saved(served: tuple[str, Path]) -> None:
     base, data = served
+    pages = indexed_pages(base)
+    assert PAGE in pages and "" in pages  # the update and the home page
     update = data / "sessions/alpha-session/updates/02-second-day.yaml"
     broken = update.read_text(encoding="utf-8").replace("date: 2023-08-22", "date: 2023-02-30")
     update.write_text(broken, encoding="utf-8")
@@ -89,6 +98,7 @@ def test_serve_rebuilds_after_a_data_file_is_saved(served: tuple[str, Path]) -> 
         "title: Second day", "title: A renamed day")
     update.write_text(fixed, encoding="utf-8")
     assert wait_for(base + PAGE, "A renamed day"), "the page was not rebuilt"
+    assert indexed_pages(base) == pages  # a rebuild keeps the whole index of the first build
 
 
 def test_serve_started_on_broken_data_shows_the_problems_then_the_site(

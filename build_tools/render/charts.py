@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 from build_tools import urls
+from build_tools.english import plural
 from build_tools.models.dataset import Dataset, TableRecord
 from build_tools.models.table import CHART_COLUMNS, cell_value
 from build_tools.prose.article_links import Mention, updates_naming
@@ -257,10 +258,12 @@ def treaty_timeline(status: TreatyStatus | None) -> Chart | None:
         alt=f"Step chart of the number of signatures and of instruments deposited over time, "
             f"from {long_date(days[0])} to {as_of}, with a dotted line at the {THRESHOLD} "
             f"instruments needed for entry into force. "
-            + " ".join(f"By {long_date(dt.date.fromisoformat(str(r[0])))}: {r[1]} signatures, "
-                       f"{r[2]} instruments." for r in rows)
-            + f" Latest: {last[1]} signatures and {last[2]} instruments, {last[3]} of them "
-              f"counted towards the {THRESHOLD}.",
+            + " ".join(f"By {long_date(dt.date.fromisoformat(str(r[0])))}: "
+                       f"{plural(int(r[1]), 'signature')}, {plural(int(r[2]), 'instrument')}."
+                       for r in rows)
+            + f" Latest: {plural(int(last[1]), 'signature')} and "
+              f"{plural(int(last[2]), 'instrument')}, {last[3]} of them counted towards the "
+              f"{THRESHOLD}.",
         columns=("Date", "Signatures to date", "Instruments to date",
                  f"Instruments counted towards the {THRESHOLD}"),
         rows=tuple(rows),
