@@ -8,6 +8,7 @@ so one run reports every problem.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,7 +44,10 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
         out.extend(refs.check_sources_in(parsed))
     if drafts:
         out.extend(_draft_sessions(drafts, refs))
-    sessions = [_session_record(sid, parsed, loaded, refs, out)
+    by_session: dict[str, list[UpdateRecord]] = defaultdict(list)
+    for (sid, stem), update in sorted(loaded.updates.items()):
+        by_session[sid].append(UpdateRecord(sid, stem, update.model, update.doc))
+    sessions = [_session_record(sid, parsed, by_session[sid], refs, out)
                 for sid, parsed in loaded.sessions.items()]
     out.extend(_orphan_updates(loaded))
     tables = [TableRecord(tid, parsed.model, parsed.doc) for tid, parsed in loaded.tables.items()]
@@ -119,16 +123,14 @@ def _draft_sessions(drafts: Parsed[DraftsFile], refs: _Refs) -> Iterator[Diagnos
         yield from refs.check_session(draft.session, drafts.doc, ("drafts", i, "session"))
 
 
-def _session_record(session_id: str, parsed: Parsed[Session], loaded: Loaded, refs: _Refs,
-                    out: list[Diagnostic]) -> SessionRecord:
+def _session_record(session_id: str, parsed: Parsed[Session], updates: list[UpdateRecord],
+                    refs: _Refs, out: list[Diagnostic]) -> SessionRecord:
     session, doc = parsed.model, parsed.doc
     if session.end < session.start:
         out.append(error(doc.location(("end",)),
                          f"end: the session ends ({session.end}) before it starts ({session.start})"))
     out.extend(refs.check_draft(session.draft, doc))
     out.extend(refs.check_sources_in(parsed))
-    updates = [UpdateRecord(session_id, stem, u.model, u.doc)
-               for (sid, stem), u in sorted(loaded.updates.items()) if sid == session_id]
     for record in updates:
         out.extend(_update_rules(record, session, refs))
     out.extend(_unique_numbers(updates))
