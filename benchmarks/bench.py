@@ -189,7 +189,8 @@ def main() -> int:
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"Machine: {result['machine']}; median of {args.repeat} runs per timed stage")
     print(table(rows))
-    print(f"mkdocs serve, {args.serve_size} updates: changed page served {reload_s} s after save")
+    if reload_s is not None:
+        print(f"mkdocs serve, {args.serve_size} updates: changed page served {reload_s} s after save")
     return 0
 
 
