@@ -53,26 +53,31 @@ def write_files(files: dict[str, bytes], out_dir: Path) -> WriteReport:
     folders: set[str] = set()
     for path in sorted(targets):
         target, content = targets[path], files[path]
-        if not _holds(target, content, known.get(target)):
+        stat = _stat(target)
+        if stat is None or not _holds(target, content, stat, known.get(target)):
             folder = os.path.dirname(target)
             if folder not in folders:
                 os.makedirs(folder, exist_ok=True)
                 folders.add(folder)
             _replace(target, content)
             written.append(path)
-        stat = os.stat(target)
+            stat = os.stat(target)
         now[target] = (content, stat.st_size, stat.st_mtime_ns)
     removed = _remove_stale(root, set(now))
     _last.directory, _last.files = root, now
     return WriteReport(tuple(written), len(files) - len(written), removed)
 
 
-def _holds(target: str, content: bytes, last: tuple[bytes, int, int] | None) -> bool:
-    """Whether the file at `target` already has exactly these bytes."""
+def _stat(target: str) -> os.stat_result | None:
     try:
-        stat = os.stat(target)
+        return os.stat(target)
     except FileNotFoundError:
-        return False
+        return None
+
+
+def _holds(target: str, content: bytes, stat: os.stat_result,
+           last: tuple[bytes, int, int] | None) -> bool:
+    """Whether the file at `target` (whose status is `stat`) already has exactly these bytes."""
     if stat.st_size != len(content):
         return False
     if last is not None and last[1:] == (stat.st_size, stat.st_mtime_ns):
