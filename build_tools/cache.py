@@ -27,6 +27,8 @@ _LIBRARIES = ("markdown-it-py", "jinja2", "matplotlib", "pydantic")
 # modification time then: `mkdocs serve` rebuilds in one process, and need not read a file
 # it wrote itself a moment before.
 _IN_MEMORY: dict[Path, tuple[tuple[int, int], str, dict[str, Any]]] = {}
+# The files whose entries in memory are newer than on disk (see `Store.save`).
+_UNWRITTEN: set[Path] = set()
 
 
 def code_version() -> str:
@@ -89,10 +91,30 @@ class Store:
         self.misses += 1
         self.used[key] = value
 
-    def save(self) -> None:
-        if self.path is not None and self.used.keys() != self.entries.keys():
-            atomic_write(self.path, pickle.dumps((self.version, self.used), protocol=5))
+    def save(self, later: bool = False) -> None:
+        """Keep the entries this build used. With `later`, a process that builds again
+        (`mkdocs serve`) keeps them in memory, and writes them to disk at `flush`."""
+        if self.path is None or self.used.keys() == self.entries.keys():
+            return
+        if later and self.path.is_file():
             _IN_MEMORY[self.path] = (_stamp(self.path), self.version, self.used)
+            _UNWRITTEN.add(self.path)
+            return
+        _write(self.path, self.version, self.used)
+
+
+def flush() -> None:
+    """Write every cache file whose entries were kept in memory by `Store.save(later=True)`."""
+    for path in sorted(_UNWRITTEN):
+        _, version, entries = _IN_MEMORY[path]
+        _write(path, version, entries)
+    _UNWRITTEN.clear()
+
+
+def _write(path: Path, version: str, entries: dict[str, Any]) -> None:
+    atomic_write(path, pickle.dumps((version, entries), protocol=5))
+    _IN_MEMORY[path] = (_stamp(path), version, entries)
+    _UNWRITTEN.discard(path)
 
 
 def _stamp(path: Path) -> tuple[int, int]:

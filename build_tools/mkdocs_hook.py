@@ -6,7 +6,8 @@ and the last site left as it was; under `mkdocs serve` the build goes on and
 the browser shows the problems instead (see `serve_errors.py`). In `on_files`
 the generated files are staged in the cache folder (see
 `BuildConfig.staging_dir`) and added to MkDocs' files from there; nothing is
-written into `content/`.
+written into `content/`. A page's blocks of HTML marked `verbatim` are set aside before
+Python-Markdown reads it and put back into its HTML after (see `verbatim.py`).
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from typing import Any
 # package importable even when it is not installed in the environment.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from build_tools import serve_errors, serve_search, urls
+from build_tools import serve_errors, serve_rebuilds, urls, verbatim
 from build_tools.abbreviations import GlossaryAbbreviations
 from build_tools.annotations import announce
 from build_tools.config import BuildConfig
@@ -48,6 +50,7 @@ _generated: Generated | None = None
 _build: BuildConfig | None = None
 _dates: dict[str, dt.date] = {}  # page path -> the date of the data it is made of
 _citations: dict[str, Citation] = {}
+_set_aside: dict[str, list[str]] = {}  # page path -> its verbatim blocks, while it renders
 # The "Cite this page" block goes before the pager of an update or an article, else at the end.
 PAGER = '<nav class="uc-pager"'
 
@@ -59,7 +62,15 @@ class DataAbort(Abort, SystemExit):
 
 def on_startup(command: str, dirty: bool) -> None:
     serve_errors.started(command)
-    serve_search.started(command, dirty)
+    serve_rebuilds.started(command, dirty)
+
+
+def on_shutdown() -> None:
+    serve_rebuilds.stopped()
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    return serve_rebuilds.theme_environment(env)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -68,9 +79,10 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated, _build, _dates, _citations  # hooks are module functions; state lives between events
-    serve_search.configure(config)
+    rebuild = serve_rebuilds.configure(config)
     _build = BuildConfig.from_environment(site=SiteInfo(config.site_url or "", config.site_name,
-                                                        config.use_directory_urls))
+                                                        config.use_directory_urls),
+                                          caches_in_memory=rebuild)
     try:
         _generated = generate(_build)
     except DataError as exc:
@@ -119,7 +131,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                           site_name=config.site_name)
         before, pager, after = markdown.rpartition(PAGER)
         markdown = before + block + pager + after if pager else markdown + block
+    markdown, _set_aside[page.file.src_uri] = verbatim.set_aside(markdown)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return verbatim.put_back(html, _set_aside.pop(page.file.src_uri, []))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -133,7 +133,7 @@ def _stages(config: BuildConfig, version: str, drawing: ChartJob) -> Generated:
         Produced("the charts", drawing.files(all_charts)),
     ])
     for store in (file_store, prose_store, drawing.store):
-        store.save()
+        store.save(later=config.caches_in_memory)
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     return Generated(files, ctx, warnings, drawing.drawn)
 

@@ -229,6 +229,13 @@ def join_relative(pieces: RootLinked, page: str, directory_urls: bool = True) ->
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=65536)
+def relative_href(link: str, page: str, directory_urls: bool = True) -> str:
+    """One root-form link ('/a/b/#x') as the page `page` writes it: for HTML built link by link
+    (long lists), where cutting the finished text at its links would cost more."""
+    return join_relative(split_root_links(f'href="{link}"'), page, directory_urls)[6:-1]
+
+
 def relative_links(html: str, page: str, directory_urls: bool = True) -> str:
     """Prose HTML with its root-form links made relative to `page` (a page path)."""
     return join_relative(split_root_links(html), page, directory_urls)

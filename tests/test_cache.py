@@ -120,6 +120,23 @@ def test_a_cache_file_made_by_other_code_reads_as_empty(tmp_path: Path) -> None:
     assert cache.Store.open(tmp_path, "charts", "new code").empty
 
 
+def test_a_server_keeps_its_cache_in_memory_until_it_stops(tmp_path: Path) -> None:
+    """`mkdocs serve` rebuilds save with `later=True`: nothing is written until `flush`."""
+    first = cache.Store.open(tmp_path, "prose", "code")
+    first.put(first.key("a"), "one")
+    first.save()
+    on_disk = (tmp_path / "prose.pickle").read_bytes()
+    rebuild = cache.Store.open(tmp_path, "prose", "code")
+    rebuild.put(rebuild.key("b"), "two")
+    rebuild.save(later=True)
+    assert (tmp_path / "prose.pickle").read_bytes() == on_disk
+    assert cache.Store.open(tmp_path, "prose", "code").get(rebuild.key("b")) == "two"
+    cache.flush()
+    cache._IN_MEMORY.clear()  # as a new process reads it
+    stored = cache.Store.open(tmp_path, "prose", "code")
+    assert stored.get(stored.key("b")) == "two" and stored.get(stored.key("a")) is None
+
+
 def test_a_build_stopped_by_a_data_error_leaves_no_chart_worker_running(
         data_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An empty cache starts the drawing worker before the data is read; when the data turns

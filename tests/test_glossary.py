@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import lxml.html
 import markdown
 import pytest
 
@@ -49,6 +50,33 @@ def test_other_pages_explain_terms_but_not_in_links_code_or_headings() -> None:
     assert html.count('<abbr tabindex="0" title="') == 2
     assert "<h2>The UNTOC</h2>" in html
     assert '<a href="x/">the UNTOC</a>' in html
+
+
+def test_terms_in_inline_html_are_not_marked_again() -> None:
+    """Editor prose in a table cell or a list reaches Python-Markdown as inline HTML with its
+    terms marked: marking them again nested one tooltip in another."""
+    md = markdown.Markdown(extensions=["tables", GlossaryAbbreviations(glossary={"UNTOC": UNTOC})])
+    cell = f'{ABBR} and <a href="x/">the UNTOC</a> and <code>UNTOC</code>, then UNTOC'
+    html = md.convert(f"| Said |\n| --- |\n| {cell} |\n")
+    assert html.count("<abbr") == 2
+    assert f'<td>{ABBR} and <a href="x/">the UNTOC</a> and <code>UNTOC</code>, then <abbr' in html
+
+
+def test_quoted_words_of_prose_are_marked_as_prose_is() -> None:
+    glossary = Glossary(TERMS)
+    assert glossary.html("“The UNTOC & <GI-TOC>”") == (
+        f'“The {ABBR} &amp; &lt;<abbr title="Global Initiative" tabindex="0">GI-TOC</abbr>&gt;”')
+    assert glossary.html("no term") == "no term"
+
+
+def test_no_page_of_the_site_marks_a_term_inside_another_a_link_or_code(
+        shipped_site: Path) -> None:
+    marked = 0
+    for page in sorted(shipped_site.rglob("*.html")):
+        tree = lxml.html.fromstring(page.read_bytes())
+        marked += len(tree.xpath("//article//abbr"))
+        assert not tree.xpath("//abbr//abbr | //a//abbr | //code//abbr"), page
+    assert marked > 100  # the shipped site has terms to mark
 
 
 def test_the_glossary_page_lists_each_term(data_tree: Callable[..., Path]) -> None:

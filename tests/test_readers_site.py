@@ -3,6 +3,7 @@ each page and of its sitemap entry, and citations in formats reference managers 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 import re
@@ -11,8 +12,10 @@ import zipfile
 from pathlib import Path
 
 import bibtexparser
+import pytest
 from bs4 import BeautifulSoup
 
+from build_tools.render.cite import Citation, csl_json
 from build_tools.site_info import site_info
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -88,6 +91,17 @@ def test_citations_parse_as_bibtex_and_csl_json(shipped_site: Path) -> None:
         assert entry["title"].strip("{}").replace("\\#", "#") == csl[0]["title"]
     update = json.loads((shipped_site / CITED[0] / "cite.json").read_text("utf-8"))
     assert update[0]["issued"] == {"date-parts": [[2024, 8, 5]]}
+
+
+@pytest.mark.parametrize("issued", [None, dt.date(2024, 8, 5)])
+def test_csl_json_is_laid_out_as_the_json_module_lays_it_out(issued: dt.date | None) -> None:
+    citation = Citation("states/côte.md", 'The "Côte" \\ page\n', "https://x.org/states/côte/", issued)
+    item: dict[str, object] = {"id": citation.key, "type": "webpage", "title": citation.title,
+                               "container-title": "Site ☃", "URL": citation.url}
+    if issued:
+        item["issued"] = {"date-parts": [[issued.year, issued.month, issued.day]]}
+    expected = json.dumps([item], indent=2, ensure_ascii=False) + "\n"
+    assert csl_json(citation, "Site ☃") == expected
 
 
 def test_the_about_page_offers_an_offline_copy_that_works_from_disk(shipped_site: Path) -> None:

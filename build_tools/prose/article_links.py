@@ -37,7 +37,7 @@ class Origin:
 class Mention:
     article: int  # in the final text
     paragraphs: tuple[int, ...]
-    context: str  # the words around the reference
+    context: str  # the words around the reference (out of the prose stage: HTML, terms marked)
     origin: Origin
 
 

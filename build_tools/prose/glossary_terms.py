@@ -20,6 +20,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from build_tools.models.glossary import Term
@@ -43,6 +44,20 @@ class Glossary:
 
     def occurs_in(self, text: str) -> bool:
         return self.pattern is not None and self.pattern.search(text) is not None
+
+    def html(self, text: str) -> str:
+        """Plain text (words quoted from editor prose) as HTML, its terms marked as in `mark`."""
+        if self.pattern is None or not self.pattern.search(text):
+            return escapeHtml(text)
+        out, position = [], 0
+        for found in self.pattern.finditer(text):
+            term = found.group(0)
+            title = escapeHtml(self.expansions[term])
+            out += [escapeHtml(text[position:found.start()]),
+                    f'<abbr title="{title}" tabindex="0">{escapeHtml(term)}</abbr>']
+            position = found.end()
+        out.append(escapeHtml(text[position:]))
+        return "".join(out)
 
     def mark(self, tokens: list[Token]) -> list[Token]:
         if self.pattern is None:

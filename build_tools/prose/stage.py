@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from build_tools import urls
 from build_tools.cache import Store
@@ -105,8 +105,16 @@ class _Renderer:
         if field.inline:  # one line, so that it can sit in a list item or a table cell
             html = html.replace("\n", " ")
         return Rendered(urls.split_root_links(html.strip()), frozenset(context.linked),
-                        tuple(linker.mentions) if linker else (), tuple(context.problems),
+                        self._marked(linker.mentions) if linker else (), tuple(context.problems),
                         tuple(linker.problems) if linker else ())
+
+    def _marked(self, mentions: list[Mention]) -> tuple[Mention, ...]:
+        """The mentions with their contexts as HTML, terms marked as in the field's HTML."""
+        html: dict[str, str] = {}  # a reference to several articles gives each the same words
+        for mention in mentions:
+            if mention.context not in html:
+                html[mention.context] = self.glossary.html(mention.context)
+        return tuple(replace(m, context=html[m.context]) for m in mentions)
 
     def _linker(self, field: Field) -> ArticleLinker | None:
         draft = field.draft

@@ -7,13 +7,14 @@ they read the context, never write to it, and never call each other.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from build_tools import urls
+from build_tools import urls, verbatim
 from build_tools.english import plural
 from build_tools.models.dataset import Dataset
 from build_tools.paths import TEMPLATES_DIR
@@ -34,8 +35,12 @@ SESSION_KIND_LABELS = {
 }
 
 
+@functools.cache
 def make_environment(bytecode_dir: Path | None) -> jinja2.Environment:
-    """Jinja2 for Markdown output; compiled templates kept in `bytecode_dir` when given."""
+    """Jinja2 for Markdown output; compiled templates kept in `bytecode_dir` when given.
+
+    One per process: `mkdocs serve` rebuilds with the templates it has loaded already (Jinja
+    loads a template again when its file changes)."""
     if bytecode_dir:
         bytecode_dir.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
@@ -50,7 +55,7 @@ def make_environment(bytecode_dir: Path | None) -> jinja2.Environment:
     )
     env.filters.update(md=text.md_text, long_date=text.long_date,
                        partial_date=text.partial_date, plural=plural,
-                       day_span=text.day_span)
+                       day_span=text.day_span, verbatim=verbatim.block)
     env.globals.update(date_range=text.date_range, kind_label=SESSION_KIND_LABELS,
                        roman=text.roman, urls=urls)
     return env

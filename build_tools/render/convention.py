@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from build_tools import urls
+from markdown_it.common.utils import escapeHtml
+
+from build_tools import urls, verbatim
 from build_tools.models.article import FINAL_TEXT, Annotation, Quote
 from build_tools.models.dataset import ArticleRecord, Convention
 from build_tools.models.positions import Target
@@ -19,7 +21,7 @@ from build_tools.render import records
 from build_tools.render.charts import MOST_DISCUSSED
 from build_tools.render.citations import cite_short
 from build_tools.render.context import RenderContext
-from build_tools.render.text import md_text, partial_date
+from build_tools.render.text import partial_date
 from build_tools.render.treaty_record import Side, TreatyStatus
 from build_tools.yamlio import YamlDocument
 
@@ -140,7 +142,7 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         quotes=_quotes(ctx, article.quotes, {n.draft: n.number for n in article.numbers}),
         positions=positions, votes=votes,
         notes=_notes(ctx, article.annotations, record.doc, page, number),
-        mentions=_mention_list(_grouped(mentions)),
+        mentions=_mention_list(ctx, _grouped(mentions), page),
         previous=previous, following=following,
         status=standing.status, sides=standing.sides, target_page=records.target_page,
         official=_official_text(ctx),
@@ -222,19 +224,30 @@ def _grouped(mentions: list[Mention]) -> list[dict[str, Any]]:
             for origin, (paragraphs, contexts) in ordered]
 
 
-def _mention_list(groups: list[dict[str, Any]]) -> str:
-    """The "Mentioned in" list as Markdown: an item per origin, its contexts quoted below.
+def _mention_list(ctx: RenderContext, groups: list[dict[str, Any]], page: str) -> str:
+    """The "Mentioned in" list, as HTML: an item per origin, its contexts quoted below.
 
-    Written here rather than in the template: an article named in thousands of updates
-    lists them all, and a Jinja loop costs several times more per line."""
-    lines = []
+    HTML rather than Markdown: an article named in thousands of updates lists them all, and
+    a block of HTML marked `verbatim` costs Python-Markdown nothing. Its links are written
+    relative to the page, as prose's are; its contexts, words of editor prose, come from the prose
+    stage as HTML."""
+    if not groups:
+        return ""
+    lines = ["<ul>"]
     for group in groups:
         origin, paragraphs = group["origin"], group["paragraphs"]
         anchor = f"#{origin.anchor}" if origin.anchor else ""
-        line = f"- [{md_text(origin.title)}](/{origin.page}{anchor}), {partial_date(origin.date)}"
+        href = urls.relative_href(urls.site_link(origin.page) + anchor, page,
+                                  ctx.site.directory_urls)
+        item = f'<li><a href="{href}">{escapeHtml(origin.title)}</a>, {partial_date(origin.date)}'
         if paragraphs:
-            line += (f" (paragraph{'s' if len(paragraphs) > 1 else ''} "
+            item += (f" (paragraph{'s' if len(paragraphs) > 1 else ''} "
                      f"{', '.join(str(p) for p in paragraphs)})")
-        lines.append(line)
-        lines += [f"    - “{md_text(context)}”" for context in group["contexts"]]
-    return "\n".join(lines)
+        if group["contexts"]:
+            lines.append(item + "<ul>")
+            lines += [f"<li>“{context}”</li>" for context in group["contexts"]]
+            lines += ["</ul>", "</li>"]
+        else:
+            lines.append(item + "</li>")
+    lines.append("</ul>")
+    return verbatim.block("\n".join(lines))

@@ -8,7 +8,7 @@ from build_tools import urls
 from build_tools.render.citations import cite_short
 from build_tools.render.context import RenderContext
 from build_tools.render.treaty_record import THRESHOLD
-from build_tools.render.update_list import update_items
+from build_tools.render.update_list import update_list
 
 HOME_LATEST = 5
 
@@ -26,7 +26,7 @@ def render_home(ctx: RenderContext) -> dict[str, str]:
         status_summary=ctx.prose_on(page, doc, ("summary",)),
         milestones=[item(m, ("milestones", i)) for i, m in enumerate(status.milestones)],
         next_steps=[item(s, ("next", i)) for i, s in enumerate(status.next)],
-        latest=update_items(ctx, dataset.updates[:HOME_LATEST], page),
+        latest=update_list(ctx, dataset.updates[:HOME_LATEST], page),
         update_count=len(dataset.updates),
         sessions=dataset.sessions,
         status=ctx.treaty, threshold=THRESHOLD,

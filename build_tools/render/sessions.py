@@ -9,7 +9,7 @@ from build_tools.render.charts import TIMELINE
 from build_tools.render.citations import cite
 from build_tools.render.context import RenderContext
 from build_tools.render.text import meta_description
-from build_tools.render.update_list import update_items
+from build_tools.render.update_list import update_list
 
 
 def render_sessions(ctx: RenderContext) -> dict[str, str]:
@@ -42,7 +42,7 @@ def _session(ctx: RenderContext, session: SessionRecord) -> str:
         description=meta_description(data.summary) or f"{data.title}, {data.city}.",
         draft=ctx.dataset.draft(data.draft) if data.draft else None,
         summary=ctx.prose_on(session.page, session.doc, ("summary",)),
-        updates=update_items(ctx, session.updates, session.page),
+        updates=update_list(ctx, session.updates, session.page, show_session=False),
         sources=[cite(r, ctx.dataset.sources) for r in data.sources],
     )
 
@@ -62,5 +62,5 @@ def _update(ctx: RenderContext, update: UpdateRecord, session: SessionRecord,
 
 
 def _updates_index(ctx: RenderContext) -> str:
-    return ctx.render("updates.md.j2",
-                      updates=update_items(ctx, ctx.dataset.updates, urls.UPDATES))
+    return ctx.render("updates.md.j2", count=len(ctx.dataset.updates),
+                      updates=update_list(ctx, ctx.dataset.updates, urls.UPDATES))

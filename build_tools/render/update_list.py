@@ -1,16 +1,38 @@
-"""Updates as lists show them (home page, session pages, the updates index)."""
+"""Updates as lists show them (home page, session pages, the updates index), as HTML.
+
+HTML rather than Markdown: the updates index lists every update with its summary, and a
+block of HTML marked `verbatim` costs Python-Markdown nothing. Nor does Python-Markdown then
+mark the summaries' glossary terms a second time, as it does inside a Markdown list. Links
+are written relative to the page, as prose's are.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
+from markdown_it.common.utils import escapeHtml
+
+from build_tools import urls, verbatim
 from build_tools.models.dataset import UpdateRecord
 from build_tools.render.context import RenderContext
+from build_tools.render.text import long_date
 
 
-def update_items(ctx: RenderContext, updates: Iterable[UpdateRecord], page: str
-                 ) -> list[dict[str, Any]]:
-    """Each update with its session and its summary as the page `page` shows it."""
-    return [{"record": u, "session": ctx.dataset.session(u.session_id),
-             "summary": ctx.prose_on(page, u.doc, ("summary",))} for u in updates]
+def update_list(ctx: RenderContext, updates: Iterable[UpdateRecord], page: str,
+                show_session: bool = True) -> str:
+    """Each update with its session (unless `show_session` is false) and its summary, as the
+    page `page` shows them; "" for none."""
+    def href(target: str) -> str:
+        return urls.relative_href(urls.site_link(target), page, ctx.site.directory_urls)
+
+    items = []
+    for u in updates:
+        session = ""
+        if show_session:
+            s = ctx.dataset.session(u.session_id)
+            session = f' · <a href="{href(s.page)}">{escapeHtml(s.data.title)}</a>'
+        items.append(
+            f'<li><strong><a href="{href(u.page)}">{escapeHtml(u.heading)}</a></strong>'
+            f'{session} · <time datetime="{u.data.date.isoformat()}">{long_date(u.data.date)}'
+            f'</time><br />\n  {ctx.prose_on(page, u.doc, ("summary",))}</li>')
+    return verbatim.block("<ul>\n" + "\n".join(items) + "\n</ul>") if items else ""
