@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -109,12 +111,31 @@ def serve_directory(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str,
+                 make: Callable[[Path], None]) -> Path:
+    """The folder `name`, filled by `make` once per run: with pytest-xdist, the first worker
+    to ask makes it (the others wait on a lock) and every worker reads it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder, done = root / name, root / f"{name}.done"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the shipped data with `mkdocs build --strict`, once per run."""
-    site = tmp_path_factory.mktemp("shipped") / "site"
-    assert build_site(site, paths.REPO_ROOT / "mkdocs.yml") == 0
-    return site
+    def make(folder: Path) -> None:
+        assert build_site(folder / "site", paths.REPO_ROOT / "mkdocs.yml") == 0
+
+    return once_per_run(tmp_path_factory, "shipped", make) / "site"
 
 
 @pytest.fixture(scope="session")
