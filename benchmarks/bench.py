@@ -140,7 +140,7 @@ def _wait(url: str, text: str, seconds: float) -> None:
                     return
         except OSError:
             pass
-        time.sleep(0.2)
+        time.sleep(0.05)  # the resolution of the serve figure
     raise SystemExit(f"timed out waiting for {text!r} at {url}")
 
 

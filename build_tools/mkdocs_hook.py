@@ -74,7 +74,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    return serve_errors.install(server)
+    return serve_errors.install(serve_rebuilds.watch_with_notifications(server))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -137,6 +137,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return verbatim.put_back(html, _set_aside.pop(page.file.src_uri, []))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    serve_rebuilds.first_build_done()
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -11,6 +11,15 @@ editor waits for it. Three things of a whole build are left out of it:
 - Writing the caches to disk: the server keeps them in memory between rebuilds and writes
   them when it stops (`flush`), for the next server or build to start from.
 
+The server hears of a saved file from the system (`watch_with_notifications`) rather than by
+looking at every watched file twice a second, as MkDocs' own watcher does: a quarter of a
+second of the editor's wait, on average, and the time its looks take at 1,000 updates.
+
+The first build's objects are set apart from Python's cycle collector once it is done
+(`first_build_done`): they live as long as the server, and the collector's passes over the
+millions of them would otherwise fall inside the first rebuilds (half a second at 1,000
+updates).
+
 A rebuild also keeps the theme's templates compiled (`on_env`): MkDocs makes a new template
 environment for every build, which would compile Material's templates again each time.
 
@@ -23,10 +32,20 @@ build, while this module is imported once per process.
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import jinja2
+import watchdog.observers
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from watchdog.events import (
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+)
 
 from build_tools import cache
 
@@ -39,6 +58,7 @@ class _State:
     def __init__(self) -> None:
         self.dirty_serve = False
         self.built = False
+        self.frozen = False
 
 
 _state = _State()
@@ -46,7 +66,7 @@ _state = _State()
 
 def started(command: str, dirty: bool) -> None:
     _state.dirty_serve = command == "serve" and dirty
-    _state.built = False
+    _state.built = _state.frozen = False
 
 
 def configure(config: MkDocsConfig) -> bool:
@@ -85,6 +105,46 @@ _theme_templates = _CompiledTemplates()
 def theme_environment(env: jinja2.Environment) -> jinja2.Environment:
     env.bytecode_cache = _theme_templates
     return env
+
+
+# What counts as a change: the system also tells of every file opened and closed unchanged, as
+# the build itself reads the data, which would start a rebuild after every build.
+CHANGES: list[type[FileSystemEvent]] = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent,
+                                        FileMovedEvent]
+
+
+class _ChangeObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-type]
+    """The system's observer, told to pass on changes only."""
+
+    def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
+                 event_filter: Any = None, follow_symlink: bool = False) -> Any:
+        return super().schedule(event_handler, path, recursive=recursive,
+                                event_filter=event_filter or CHANGES,
+                                follow_symlink=follow_symlink)
+
+
+def watch_with_notifications(server: LiveReloadServer) -> LiveReloadServer:
+    """From the hook's `on_serve`: the server's watcher, which polls, replaced by watchdog's
+    observer for this system (inotify on Linux; polling where the system has nothing), with
+    the folders watched so far watched again. Those MkDocs adds after `on_serve` (the
+    `watch` list of mkdocs.yml) go to the new one, as does starting and stopping it."""
+    watched = dict(server._watched_paths)  # path -> how many asked for it
+    server._watched_paths.clear()
+    server._watch_refs.clear()
+    server.observer = _ChangeObserver()
+    for path, count in watched.items():
+        server.watch(path)
+        server._watched_paths[path] = count
+    return server
+
+
+def first_build_done() -> None:
+    """From the hook's `on_post_build`: after the first build of a dirty serve, its objects
+    are left out of the cycle collector's passes (`gc.freeze`)."""
+    if _state.dirty_serve and not _state.frozen:
+        gc.collect()
+        gc.freeze()
+        _state.frozen = True
 
 
 def stopped() -> None:

@@ -13,7 +13,9 @@ them is not read again.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -63,7 +65,8 @@ def write_files(files: dict[str, bytes], out_dir: Path) -> WriteReport:
             written.append(path)
             stat = os.stat(target)
         now[target] = (content, stat.st_size, stat.st_mtime_ns)
-    removed = _remove_stale(root, set(now))
+    # What this process wrote there last tells which files are gone, without a walk.
+    removed = _remove(root, known.keys() - now.keys()) if known else _remove_stale(root, set(now))
     _last.directory, _last.files = root, now
     return WriteReport(tuple(written), len(files) - len(written), removed)
 
@@ -98,6 +101,20 @@ def _replace(target: str, content: bytes) -> None:
     with open(temporary, "wb") as file:
         file.write(content)
     os.replace(temporary, target)
+
+
+def _remove(root: str, gone: Iterable[str]) -> tuple[str, ...]:
+    """Remove these files, and the folders they leave empty."""
+    removed = []
+    for path in gone:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        removed.append(os.path.relpath(path, root).replace(os.sep, "/"))
+        folder = os.path.dirname(path)
+        while folder != root and os.path.isdir(folder) and not os.listdir(folder):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
+    return tuple(sorted(removed))
 
 
 def _remove_stale(root: str, keep: set[str]) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools import write
 from build_tools.write import write_files
 
 
@@ -18,11 +19,19 @@ def test_second_write_of_the_same_files_writes_nothing(tmp_path: Path) -> None:
     assert (tmp_path / "a.md").stat().st_mtime_ns == before
 
 
-def test_only_changed_files_are_rewritten_and_stale_ones_removed(tmp_path: Path) -> None:
-    write_files({"a.md": b"A", "old/x.md": b"X"}, tmp_path)
-    report = write_files({"a.md": b"A2"}, tmp_path)
-    assert report.written == ("a.md",) and report.removed == ("old/x.md",)
-    assert not (tmp_path / "old").exists()
+@pytest.mark.parametrize("new_process", [False, True])
+def test_only_changed_files_are_rewritten_and_stale_ones_removed(
+        tmp_path: Path, new_process: bool) -> None:
+    """In the process that wrote them, the writer knows which files are gone; a new process
+    finds them on disk."""
+    write_files({"a.md": b"A", "old/deeper/x.md": b"X", "old/y.md": b"Y", "z/k.md": b"K"},
+                tmp_path)
+    if new_process:
+        write._last = write._Written()
+    report = write_files({"a.md": b"A2", "z/k.md": b"K"}, tmp_path)
+    assert report.written == ("a.md",)
+    assert report.removed == ("old/deeper/x.md", "old/y.md")
+    assert not (tmp_path / "old").exists() and (tmp_path / "z" / "k.md").is_file()
 
 
 @pytest.mark.parametrize("path", ["../escape.md", "/etc/passwd", "a/../../b.md"])

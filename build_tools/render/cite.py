@@ -11,6 +11,7 @@ own date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -73,6 +74,9 @@ def _bibtex_text(text: str) -> str:
     return _BIBTEX_SPECIAL.sub(escape, text)
 
 
+# The two files of a citation are kept for the process: a rebuild under `mkdocs serve` writes
+# again only those of pages whose title or date changed.
+@functools.lru_cache(maxsize=65536)
 def bibtex(citation: Citation, site_name: str) -> str:
     fields = [("title", "{" + _bibtex_text(citation.title) + "}"),
               ("organization", _bibtex_text(site_name)),
@@ -83,6 +87,7 @@ def bibtex(citation: Citation, site_name: str) -> str:
     return f"@online{{{citation.key},\n{body}\n}}\n"
 
 
+@functools.lru_cache(maxsize=65536)
 def csl_json(citation: Citation, site_name: str) -> str:
     """The item as `json.dumps([item], indent=2, ensure_ascii=False)` lays it out, each value
     encoded by the C encoder (an indent sends `json.dumps` to its Python one: a thousand pages

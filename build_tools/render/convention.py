@@ -4,6 +4,7 @@ other page to be rendered first."""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -142,7 +143,7 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         quotes=_quotes(ctx, article.quotes, {n.draft: n.number for n in article.numbers}),
         positions=positions, votes=votes,
         notes=_notes(ctx, article.annotations, record.doc, page, number),
-        mentions=_mention_list(ctx, _grouped(mentions), page),
+        mentions=_mention_list(tuple(mentions), page, ctx.site.directory_urls),
         previous=previous, following=following,
         status=standing.status, sides=standing.sides, target_page=records.target_page,
         official=_official_text(ctx),
@@ -208,7 +209,7 @@ def _by_article(mentions: tuple[Mention, ...]) -> dict[int, list[Mention]]:
     return out
 
 
-def _grouped(mentions: list[Mention]) -> list[dict[str, Any]]:
+def _grouped(mentions: tuple[Mention, ...]) -> list[dict[str, Any]]:
     """One entry per update or annotation, newest first, with the words around each reference."""
     groups: dict[Origin, tuple[set[int], dict[str, None]]] = {}
     for mention in mentions:
@@ -224,21 +225,23 @@ def _grouped(mentions: list[Mention]) -> list[dict[str, Any]]:
             for origin, (paragraphs, contexts) in ordered]
 
 
-def _mention_list(ctx: RenderContext, groups: list[dict[str, Any]], page: str) -> str:
+# Kept for the process: a rebuild under `mkdocs serve` writes again only the lists that an
+# edit changed (mentions are values; those of an unchanged field are the cached ones).
+@functools.lru_cache(maxsize=1024)
+def _mention_list(mentions: tuple[Mention, ...], page: str, directory_urls: bool) -> str:
     """The "Mentioned in" list, as HTML: an item per origin, its contexts quoted below.
 
     HTML rather than Markdown: an article named in thousands of updates lists them all, and
     a block of HTML marked `verbatim` costs Python-Markdown nothing. Its links are written
     relative to the page, as prose's are; its contexts, words of editor prose, come from the prose
     stage as HTML."""
-    if not groups:
+    if not mentions:
         return ""
     lines = ["<ul>"]
-    for group in groups:
+    for group in _grouped(mentions):
         origin, paragraphs = group["origin"], group["paragraphs"]
         anchor = f"#{origin.anchor}" if origin.anchor else ""
-        href = urls.relative_href(urls.site_link(origin.page) + anchor, page,
-                                  ctx.site.directory_urls)
+        href = urls.relative_href(urls.site_link(origin.page) + anchor, page, directory_urls)
         item = f'<li><a href="{href}">{escapeHtml(origin.title)}</a>, {partial_date(origin.date)}'
         if paragraphs:
             item += (f" (paragraph{'s' if len(paragraphs) > 1 else ''} "
