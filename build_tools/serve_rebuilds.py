@@ -33,6 +33,7 @@ build, while this module is imported once per process.
 from __future__ import annotations
 
 import gc
+import os
 from typing import Any
 
 import jinja2
@@ -126,14 +127,19 @@ class _ChangeObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-t
 def watch_with_notifications(server: LiveReloadServer) -> LiveReloadServer:
     """From the hook's `on_serve`: the server's watcher, which polls, replaced by watchdog's
     observer for this system (inotify on Linux; polling where the system has nothing), with
-    the folders watched so far watched again. Those MkDocs adds after `on_serve` (the
-    `watch` list of mkdocs.yml) go to the new one, as does starting and stopping it."""
+    the paths watched so far watched again (a file through its folder). Those MkDocs adds
+    after `on_serve` (the `watch` list of mkdocs.yml) go to the new one, as does starting
+    and stopping it."""
     watched = dict(server._watched_paths)  # path -> how many asked for it
     server._watched_paths.clear()
     server._watch_refs.clear()
     server.observer = _ChangeObserver()
     for path, count in watched.items():
-        server.watch(path)
+        if os.path.isfile(path):  # mkdocs.yml: an editor that saves by replacing the file
+            path = os.path.dirname(path)  # would end a watch on the file itself; watch its folder
+            server.watch(path, recursive=False)
+        else:
+            server.watch(path)
         server._watched_paths[path] = count
     return server
 
