@@ -70,7 +70,14 @@ def on_shutdown() -> None:
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    return serve_rebuilds.theme_environment(env)
+    """The theme's templates compiled once, in the cache that keeps the generator's
+    (`BuildConfig.templates_cache`): MkDocs makes a new environment for every build, which
+    would compile Material's templates again at each rebuild of `mkdocs serve`."""
+    folder = _build.templates_cache if _build else None
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -20,9 +20,6 @@ The first build's objects are set apart from Python's cycle collector once it is
 millions of them would otherwise fall inside the first rebuilds (half a second at 1,000
 updates).
 
-A rebuild also keeps the theme's templates compiled (`on_env`): MkDocs makes a new template
-environment for every build, which would compile Material's templates again each time.
-
 The published site is always built whole. A clean rebuild (`mkdocs serve` without `--dirty`)
 empties the site folder, so there every rebuild is whole.
 
@@ -36,7 +33,6 @@ import gc
 import os
 from typing import Any
 
-import jinja2
 import watchdog.observers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -82,30 +78,6 @@ def configure(config: MkDocsConfig) -> bool:
             search.config.enabled = False
         config.theme.static_templates.difference_update(WHOLE_SITE_TEMPLATES)
     return rebuild
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept in memory for the life of the process. Jinja checks each
-    against its template's source, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Any) -> None:
-        code = self.compiled.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Any) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_theme_templates = _CompiledTemplates()
-
-
-def theme_environment(env: jinja2.Environment) -> jinja2.Environment:
-    env.bytecode_cache = _theme_templates
-    return env
 
 
 # What counts as a change: the system also tells of every file opened and closed unchanged, as

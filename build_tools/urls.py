@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 # Pages that exist whatever the data.
 HOME = "index.md"
@@ -211,21 +212,14 @@ def split_root_links(html: str) -> RootLinked:
 
 
 def join_relative(pieces: RootLinked, page: str, directory_urls: bool = True) -> str:
-    """The HTML cut by `split_root_links`, with its links made relative to `page` (a page path).
-
-    Without directory URLs (the offline copy) a page is a file: 'states/iran.md' is
-    'states/iran.html', and links point at such files."""
+    """The HTML cut by `split_root_links`, with its links made relative to `page` (a page path)."""
     if len(pieces) == 1:
         return pieces[0]
-    if directory_urls:
-        here = page_url(page)
-    else:
-        folder = page.rpartition("/")[0] + "/" if "/" in page else ""
+    relative = _from_page(page, directory_urls)
     out = [pieces[0]]
     for i in range(1, len(pieces), 4):
         attribute, target, anchor, text = pieces[i:i + 4]
-        path = _relative_path(target, here) if directory_urls else _relative_file(target, folder)
-        out.append(f'{attribute}="{path}{anchor}"{text}')
+        out.append(f'{attribute}="{relative(target)}{anchor}"{text}')
     return "".join(out)
 
 
@@ -233,7 +227,20 @@ def join_relative(pieces: RootLinked, page: str, directory_urls: bool = True) ->
 def relative_href(link: str, page: str, directory_urls: bool = True) -> str:
     """One root-form link ('/a/b/#x') as the page `page` writes it: for HTML built link by link
     (long lists), where cutting the finished text at its links would cost more."""
-    return join_relative(split_root_links(f'href="{link}"'), page, directory_urls)[6:-1]
+    target, hash_, anchor = link.removeprefix("/").partition("#")
+    return _from_page(page, directory_urls)(target) + hash_ + anchor
+
+
+def _from_page(page: str, directory_urls: bool) -> Callable[[str], str]:
+    """How the page `page` writes a root-form link's target (a site path, no leading '/').
+
+    Without directory URLs (the offline copy) a page is a file: 'states/iran.md' is
+    'states/iran.html', and links point at such files."""
+    if directory_urls:
+        here = page_url(page)
+        return lambda target: _relative_path(target, here)
+    folder = page.rpartition("/")[0] + "/" if "/" in page else ""
+    return lambda target: _relative_file(target, folder)
 
 
 def relative_links(html: str, page: str, directory_urls: bool = True) -> str:

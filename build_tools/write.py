@@ -118,15 +118,9 @@ def _remove(root: str, gone: Iterable[str]) -> tuple[str, ...]:
 
 
 def _remove_stale(root: str, keep: set[str]) -> tuple[str, ...]:
+    """Remove every file under `root` but those in `keep`, and the folders left empty."""
     if not os.path.isdir(root):
         return ()
-    removed = []
-    for folder, _subfolders, names in os.walk(root, topdown=False):
-        for name in names:
-            path = os.path.join(folder, name)
-            if path not in keep:
-                os.unlink(path)
-                removed.append(os.path.relpath(path, root).replace(os.sep, "/"))
-        if folder != root and not os.listdir(folder):
-            os.rmdir(folder)
-    return tuple(sorted(removed))
+    stale = [path for folder, _subfolders, names in os.walk(root)
+             for path in (os.path.join(folder, name) for name in names) if path not in keep]
+    return _remove(root, stale)
