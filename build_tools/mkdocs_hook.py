@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -37,11 +38,12 @@ from build_tools.errors import DataError
 from build_tools.git_dates import last_commit_dates, page_dates
 from build_tools.page_sources import page_sources
 from build_tools.pipeline import Generated, generate
+from build_tools.render import cite
 from build_tools.render.cite import Citation, citations
 from build_tools.render.text import long_date
 from build_tools.site_info import SiteInfo
 from build_tools.theme_fixes import fix_html
-from build_tools.write import write_files
+from build_tools.write import write_files, write_if_changed
 
 log = logging.getLogger("mkdocs.hooks.build_tools")
 # Sections that exist only when data/ has their files (the convention, the states).
@@ -134,8 +136,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.update_date = date.isoformat()
     citation = _citations.get(page.file.src_uri)
     if citation is not None and _generated is not None:
-        block = _generated.context.render("_cite.md.j2", citation=citation, updated=date,
-                                          site_name=config.site_name)
+        block = _generated.context.render(
+            "_cite.md.j2", citation=citation, updated=date, site_name=config.site_name,
+            href={f: urls.relative_href("/" + f, citation.page, config.use_directory_urls)
+                  for f in (citation.bib, citation.json)})
         before, pager, after = markdown.rpartition(PAGER)
         markdown = before + block + pager + after if pager else markdown + block
     markdown, _set_aside[page.file.src_uri] = verbatim.set_aside(markdown)
@@ -151,6 +155,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    citation = _citations.get(page.file.src_uri)
+    if citation is not None:  # its downloads, beside the page (see render/cite.py)
+        for path, text in cite.downloads(citation, config.site_name).items():
+            write_if_changed(os.path.join(config.site_dir, path), text.encode("utf-8"))
     return fix_html(output)
 
 

@@ -30,7 +30,6 @@ from build_tools.prose.stage import NO_PROSE, resolve_prose
 from build_tools.render.briefings import render_briefings
 from build_tools.render.chart_files import ChartJob, start_drawing
 from build_tools.render.charts import Chart, charts, data_charts
-from build_tools.render.cite import render_citations
 from build_tools.render.context import RenderContext, make_environment
 from build_tools.render.convention import render_convention
 from build_tools.render.data import (
@@ -63,7 +62,6 @@ PAGE_FAMILIES: tuple[tuple[str, Callable[[RenderContext], Mapping[str, str | byt
     ("the data page", render_data),
     ("the feeds", render_feeds),
     ("the glossary", render_glossary),
-    ("the citations", render_citations),
     ("the sessions' briefings", render_briefings),
 )
 
@@ -148,5 +146,9 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # The build's objects straight to the oldest generation: else the first collection
+        # after it would look at every one of them, for nothing.
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()

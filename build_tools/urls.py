@@ -189,14 +189,21 @@ def site_link(page_or_url: str) -> str:
 
 
 def relative_url(target: str, page_url: str) -> str:
-    """The link from the page at `page_url` to the directory URL `target` (both site paths)."""
+    """The link from the page at `page_url` to `target` (both site paths): a directory URL
+    ('a/b/') or a file ('data/a.csv')."""
     # Site paths are plain (no '.', '..' or '//'), so the common folders are enough; this runs
     # for every link of every page, where posixpath.relpath's normalising shows.
+    top = page_url.partition("/")[0]
+    if top and not target.startswith(top + "/"):  # no folder in common: the usual case
+        return "../" * page_url.count("/") + target
     to, here = [p for p in target.split("/") if p], [p for p in page_url.split("/") if p]
     shared = 0
     while shared < min(len(to), len(here)) and to[shared] == here[shared]:
         shared += 1
-    return "".join("../" for _ in here[shared:]) + "".join(f"{p}/" for p in to[shared:]) or "./"
+    down = "".join(f"{p}/" for p in to[shared:])
+    if target and not target.endswith("/"):  # a file
+        down = down.removesuffix("/")
+    return "".join("../" for _ in here[shared:]) + down or "./"
 
 
 # Root-form links in rendered prose. Prose HTML holds no other '="/': raw HTML is escaped
@@ -252,8 +259,7 @@ def _relative_file(target: str, folder: str) -> str:
     """A root-form link's target from a page in `folder`, to the file of a page or another file."""
     if target.endswith("/") or not target:
         target = target + "index.html" if _FOLDER_PAGE.fullmatch(target) else target[:-1] + ".html"
-    directory, _, name = target.rpartition("/")
-    return relative_url(directory, folder).removeprefix("./") + name
+    return relative_url(target, folder)
 
 
 # The page URLs whose page is a folder's index.md (see the paths above); every other page

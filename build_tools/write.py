@@ -89,6 +89,16 @@ def _holds(target: str, content: bytes, stat: os.stat_result,
         return file.read() == content
 
 
+def write_if_changed(target: str, content: bytes) -> bool:
+    """Write one file whole, unless it already holds exactly these bytes. Whether it wrote."""
+    stat = _stat(target)
+    if stat is not None and _holds(target, content, stat, None):
+        return False
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    _replace(target, content)
+    return True
+
+
 def atomic_write(target: Path, content: bytes) -> None:
     """Write `target` whole or not at all: a reader never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,5 @@
-"""Golden files: the Markdown, CSV, JSON and feeds generated from tests/fixtures/minimal.
+"""Golden files: the Markdown, CSV, JSON and feeds generated from tests/fixtures/minimal, and
+the citation downloads of its pages.
 
 Regenerate after an intended change with `pytest tests/test_golden.py --update-golden`
 and review the diff of tests/golden/ like code. Drawn charts are not golden files:
@@ -14,12 +15,15 @@ from pathlib import Path
 import pytest
 
 from build_tools.pipeline import PAGE_FAMILIES, Generated
+from build_tools.render import cite
+from build_tools.render.cite import citations
 from build_tools.render.context import RenderContext
 from build_tools.site_map import site_pages
 from build_tools.write import write_files
 from tests.conftest import MINIMAL_DATA, TESTS, build
 
 GOLDEN = TESTS / "golden" / "minimal"
+CITATIONS = TESTS / "golden" / "citations"  # beside each page in the site, not generated files
 
 
 def golden(files: Mapping[str, bytes]) -> dict[str, bytes]:
@@ -65,3 +69,16 @@ def test_the_families_render_every_page_of_the_site_map(minimal: Generated) -> N
 
 def test_generation_is_deterministic(minimal: Generated, tmp_path: Path) -> None:
     assert build(MINIMAL_DATA, tmp_path / "empty-cache").files == minimal.files
+
+
+def test_each_cited_page_has_its_golden_downloads(minimal: Generated, update_golden: bool) -> None:
+    """The BibTeX and CSL-JSON files the MkDocs hook writes beside each cited page."""
+    downloads = {path: text for citation in citations(minimal.context).values()
+                 for path, text in cite.downloads(citation, minimal.context.site.name).items()}
+    if update_golden:
+        shutil.rmtree(CITATIONS, ignore_errors=True)
+        write_files({path: text.encode("utf-8") for path, text in downloads.items()}, CITATIONS)
+    expected = {p.relative_to(CITATIONS).as_posix() for p in CITATIONS.rglob("*") if p.is_file()}
+    assert set(downloads) == expected
+    for path, text in downloads.items():
+        assert text == (CITATIONS / path).read_text(encoding="utf-8"), path

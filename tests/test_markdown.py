@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from build_tools.prose.markdown import LinkContext, plain_text, render_block
-from build_tools.urls import relative_links, relative_url
+from build_tools.urls import relative_href, relative_links, relative_url
 
 SITE = frozenset({"", "sessions/a/", "sessions/a/updates/01-x/", "updates/"})
 
@@ -54,6 +54,14 @@ site_paths = st.lists(st.sampled_from(["sessions", "a", "updates", "01-x", "conv
 def test_relative_url_agrees_with_posixpath(target: str, page: str) -> None:
     expected = posixpath.relpath(target.rstrip("/") or ".", page.rstrip("/") or ".")
     assert relative_url(target, page) == ("./" if expected == "." else expected + "/")
+
+
+@given(site_paths, site_paths, st.sampled_from(["cite.bib", "a.csv"]))
+def test_a_link_to_a_file_has_no_trailing_slash(folder: str, page: str, name: str) -> None:
+    expected = posixpath.relpath(folder + name, page.rstrip("/") or ".")
+    assert relative_url(folder + name, page) == expected
+    assert relative_href("/" + folder + name, "states/iran.md", directory_urls=False) == (
+        posixpath.relpath(folder + name, "states"))
 
 
 def test_template_syntax_in_data_stays_text() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from build_tools import urls
 from build_tools.models.dataset import Convention
@@ -22,8 +23,9 @@ from build_tools.prose.references import find_references
 CONTEXT_CHARS = 90  # of text kept on each side of a reference in "Mentioned in"
 
 
-@dataclass(frozen=True)
-class Origin:
+# Origins and mentions are named tuples: thousands of them are keys of dicts and caches,
+# and a tuple's hash is computed in C.
+class Origin(NamedTuple):
     """Where a mention was made: an update, a session summary or an annotation."""
 
     kind: str  # "update", "session" or "annotation"
@@ -33,8 +35,7 @@ class Origin:
     anchor: str = ""  # on that page, e.g. "note-24-1"
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     article: int  # in the final text
     paragraphs: tuple[int, ...]
     context: str  # the words around the reference (out of the prose stage: HTML, terms marked)

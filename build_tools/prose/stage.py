@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from build_tools import urls
 from build_tools.cache import Store
@@ -114,7 +114,7 @@ class _Renderer:
         for mention in mentions:
             if mention.context not in html:
                 html[mention.context] = self.glossary.html(mention.context)
-        return tuple(replace(m, context=html[m.context]) for m in mentions)
+        return tuple(m._replace(context=html[m.context]) for m in mentions)
 
     def _linker(self, field: Field) -> ArticleLinker | None:
         draft = field.draft

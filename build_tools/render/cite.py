@@ -1,11 +1,12 @@
 """How to cite a page: a ready citation and its BibTeX and CSL-JSON files, for the pages that
 are worth citing on their own (updates, articles, the tables page, states).
 
-`citations(ctx)` says which pages and what each citation holds; `render_citations`
-is the page family that writes the two downloads beside each page, and the
-MkDocs hook adds the "Cite this page" block (`_cite.md.j2`) to the page. The
-date a reader accessed the page is left to the reader; an update carries its
-own date.
+`citations(ctx)` says which pages and what each citation holds. The MkDocs hook
+adds the "Cite this page" block (`_cite.md.j2`) to each of those pages and,
+once the page is rendered, writes its two downloads beside it in the site
+(`downloads`): they are not pages, so they stay out of the generated tree and of
+MkDocs' files. The date a reader accessed the page is left to the reader; an
+update carries its own date.
 """
 
 from __future__ import annotations
@@ -55,12 +56,9 @@ def citations(ctx: RenderContext) -> dict[str, Citation]:
     return {c.page: c for c in found}
 
 
-def render_citations(ctx: RenderContext) -> dict[str, str]:
-    files: dict[str, str] = {}
-    for citation in citations(ctx).values():
-        files[citation.bib] = bibtex(citation, ctx.site.name)
-        files[citation.json] = csl_json(citation, ctx.site.name)
-    return files
+def downloads(citation: Citation, site_name: str) -> dict[str, str]:
+    """The two downloads of a citation: site path -> text."""
+    return {citation.bib: bibtex(citation, site_name), citation.json: csl_json(citation, site_name)}
 
 
 _BIBTEX_SPECIAL = re.compile(r"([\\{}#%&$_~^])")
