@@ -99,7 +99,8 @@ def measure_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
         "ms_per_update": round(1000 * warm_build["seconds"] / size, 2),
         "charts_cold": cold["charts_drawn"],
         "unchanged_rebuild": {"written": unchanged["written"],
-                              "charts_drawn": unchanged["charts_drawn"]},
+                              "charts_drawn": unchanged["charts_drawn"],
+                              "seconds": unchanged["seconds"]},
         "one_update_added": {"written": added["written"], "charts_drawn": added["charts_drawn"]},
         "pages": warm_gen["files"],
     }
@@ -157,7 +158,7 @@ def machine() -> dict[str, Any]:
 def table(rows: list[dict[str, Any]]) -> str:
     head = ("updates", "cold gen s", "cold mkdocs s", "cold gen/build", "warm gen s",
             "warm mkdocs s", "warm gen/build", "ms/update", "peak MiB", "charts cold",
-            "unchanged: written/charts", "+1 update: written/charts")
+            "unchanged: written/charts", "unchanged s", "+1 update: written/charts")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         lines.append(" | ".join(str(v) for v in (
@@ -166,6 +167,7 @@ def table(rows: list[dict[str, Any]]) -> str:
             r["ms_per_update"], max(r["generation_peak_mib"], r["build_peak_mib"]),
             r["charts_cold"],
             f"{r['unchanged_rebuild']['written']}/{r['unchanged_rebuild']['charts_drawn']}",
+            r["unchanged_rebuild"]["seconds"],
             f"{r['one_update_added']['written']}/{r['one_update_added']['charts_drawn']}")))
     return "\n".join(f"| {line} |" for line in lines)
 

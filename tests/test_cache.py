@@ -155,3 +155,25 @@ def test_a_build_stopped_by_a_data_error_leaves_no_chart_worker_running(
     with pytest.raises(DataError):
         build(data, tmp_path / "empty-cache")
     assert len(started) == 1 and started[0].poll() is not None
+
+
+def test_pages_kept_for_the_process_show_an_edit_at_the_next_build(
+        data_tree: Callable[..., Path], tmp_path: Path) -> None:
+    """`mkdocs serve` rebuilds in one process, where an update's page, a briefing and a feed
+    are kept by the value they are rendered from: the edited title shows on every page that
+    names it, and nothing else changes."""
+    data = data_tree()
+    before = build(data, tmp_path / "cache").files
+    second = data / "sessions/alpha-session/updates/02-second-day.yaml"
+    second.write_text(second.read_text(encoding="utf-8").replace(
+        "title: Second day", "title: Renamed day"), encoding="utf-8")
+    after = build(data, tmp_path / "cache").files
+    changed = {path for path in after if after[path] != before.get(path)}
+    naming = {path for path, content in after.items() if b"Renamed day" in content}
+    assert {"sessions/alpha-session/updates/01-opening-day.md",
+            "sessions/alpha-session/updates/02-second-day.md",
+            "sessions/alpha-session/updates/03-last-day.md",
+            "sessions/alpha-session/briefing.md", "sessions/alpha-session/feed.xml",
+            "feed.xml"} <= naming
+    assert changed == naming
+    assert not any(b"Second day" in after[path] for path in naming)

@@ -8,6 +8,7 @@ they read the context, never write to it, and never call each other.
 from __future__ import annotations
 
 import functools
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,11 @@ def make_environment(bytecode_dir: Path | None) -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=16384)
+def _rendered(template: jinja2.Template, page: Hashable) -> str:
+    return template.render(page=page)
+
+
 @dataclass(frozen=True)
 class RenderContext:
     dataset: Dataset
@@ -76,6 +82,12 @@ class RenderContext:
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
+
+    def render_page(self, template: str, page: Hashable) -> str:
+        """A template rendered from one frozen value (`page` in the template), which is also
+        the key of the text for the process: `mkdocs serve` renders again only the pages
+        whose value changed. A template edited on disk is a new template, so a new key."""
+        return _rendered(self.env.get_template(template), page)
 
     def prose_on(self, page: str, doc: YamlDocument, at: At) -> str:
         """An editor Markdown field as the page `page` shows it (see `prose/stage.py`)."""

@@ -8,7 +8,9 @@ the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from feedgen.feed import FeedGenerator
 
@@ -69,26 +71,42 @@ def _treaty_feed(status: TreatyStatus, base: str, site_name: str) -> bytes:
     return bytes(feed.atom_str(pretty=True))
 
 
+class _Entry(NamedTuple):
+    url: str
+    title: str
+    date: dt.date
+    summary: str  # Markdown
+
+
 def _feed(updates: Sequence[UpdateRecord], base: str, path: str, title: str,
           empty_date: dt.date) -> bytes:
+    newest = max((u.data.date for u in updates), default=empty_date)
+    entries = tuple(_Entry(base + urls.page_url(u.page), u.heading, u.data.date, u.data.summary)
+                    for u in updates[:FEED_SIZE])
+    return _atom(entries, base, path, title, newest)
+
+
+# Kept for the process: a rebuild under `mkdocs serve` writes again only the feeds an edit
+# changed (those of the edited session and of the site).
+@functools.lru_cache(maxsize=1024)
+def _atom(entries: tuple[_Entry, ...], base: str, path: str, title: str,
+          updated: dt.date) -> bytes:
     feed = FeedGenerator()
     feed.id(base + path)
     feed.title(title)
     feed.link(href=base + path, rel="self")
     feed.link(href=base + urls.page_url(urls.UPDATES), rel="alternate")
     feed.language("en")
-    newest = max((u.data.date for u in updates), default=empty_date)
-    feed.updated(_midnight(newest))
+    feed.updated(_midnight(updated))
     # feedgen prepends each new entry; add oldest first so the feed reads newest first.
-    for update in reversed(updates[:FEED_SIZE]):
+    for item in reversed(entries):
         entry = feed.add_entry()
-        url = base + urls.page_url(update.page)
-        entry.id(url)
-        entry.title(update.heading)
-        entry.link(href=url)
-        entry.updated(_midnight(update.data.date))
-        entry.published(_midnight(update.data.date))
-        entry.summary(plain_text(update.data.summary))
+        entry.id(item.url)
+        entry.title(item.title)
+        entry.link(href=item.url)
+        entry.updated(_midnight(item.date))
+        entry.published(_midnight(item.date))
+        entry.summary(plain_text(item.summary))
     return bytes(feed.atom_str(pretty=True))
 
 

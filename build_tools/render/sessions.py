@@ -3,6 +3,9 @@ daily update, and the index of all updates."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import NamedTuple
+
 from build_tools import urls
 from build_tools.models.dataset import SessionRecord, UpdateRecord
 from build_tools.render.charts import TIMELINE
@@ -47,18 +50,39 @@ def _session(ctx: RenderContext, session: SessionRecord) -> str:
     )
 
 
+class _Link(NamedTuple):
+    text: str
+    page: str
+
+
+class _UpdatePage(NamedTuple):
+    """All an update's page shows: a page per update, thousands of them (see
+    `RenderContext.render_page`)."""
+
+    heading: str
+    date: dt.date
+    number: int
+    session: _Link
+    description: str
+    body: str
+    sources: tuple[str, ...]
+    previous: _Link | None
+    following: _Link | None
+
+
 def _update(ctx: RenderContext, update: UpdateRecord, session: SessionRecord,
             previous: UpdateRecord | None, following: UpdateRecord | None) -> str:
-    return ctx.render(
-        "update.md.j2",
-        update=update,
-        session=session,
+    return ctx.render_page("update.md.j2", _UpdatePage(
+        heading=update.heading,
+        date=update.data.date,
+        number=update.data.number,
+        session=_Link(session.data.title, session.page),
         description=meta_description(update.data.summary),
         body=ctx.prose_on(update.page, update.doc, ("body",)),
-        previous=previous,
-        following=following,
-        sources=[cite(r, ctx.dataset.sources) for r in update.data.sources],
-    )
+        sources=tuple(cite(r, ctx.dataset.sources) for r in update.data.sources),
+        previous=_Link(previous.heading, previous.page) if previous else None,
+        following=_Link(following.heading, following.page) if following else None,
+    ))
 
 
 def _updates_index(ctx: RenderContext) -> str:
