@@ -7,7 +7,9 @@ the browser shows the problems instead (see `serve_errors.py`). In `on_files`
 the generated files are staged in the cache folder (see
 `BuildConfig.staging_dir`) and added to MkDocs' files from there; nothing is
 written into `content/`. A page's blocks of HTML marked `verbatim` are set aside before
-Python-Markdown reads it and put back into its HTML after (see `verbatim.py`).
+Python-Markdown reads it and put back into its HTML after (see `verbatim.py`). A page worth
+citing gets its "Cite this page" block before it is read, and its two citation downloads
+beside it in the site once it is rendered (see `render/cite.py`).
 """
 
 from __future__ import annotations

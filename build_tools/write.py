@@ -1,8 +1,9 @@
 """The only code that writes generated files.
 
 Input: a mapping of relative path -> bytes, and a target directory. It writes
-a file only when its bytes changed, removes generated files that are no
-longer produced, and refuses any path that would land outside the target.
+a file only when its bytes changed (a file that is there is replaced whole, so that a
+reader never sees half of it), removes generated files that are no longer produced,
+and refuses any path that would land outside the target.
 
 Thousands of files are written per build, so this works on strings with `os`
 rather than on `pathlib` objects, and it remembers what it last wrote into
@@ -61,7 +62,10 @@ def write_files(files: dict[str, bytes], out_dir: Path) -> WriteReport:
             if folder not in folders:
                 os.makedirs(folder, exist_ok=True)
                 folders.add(folder)
-            _replace(target, content)
+            if stat is None:
+                _create(target, content)
+            else:
+                _replace(target, content)
             written.append(path)
             stat = os.stat(target)
         now[target] = (content, stat.st_size, stat.st_mtime_ns)
@@ -103,6 +107,14 @@ def atomic_write(target: Path, content: bytes) -> None:
     """Write `target` whole or not at all: a reader never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     _replace(str(target), content)
+
+
+def _create(target: str, content: bytes) -> None:
+    """A file that was not there, written in place: half the work of `_replace` for each of
+    the thousands of files of a first build. Nothing reads the tree before the build ends,
+    and a file cut short by a crash differs from its content, so the next build replaces it."""
+    with open(target, "wb") as file:
+        file.write(content)
 
 
 def _replace(target: str, content: bytes) -> None:

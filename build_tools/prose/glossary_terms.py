@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
@@ -26,6 +26,7 @@ from markdown_it.token import Token
 from build_tools.models.glossary import Term
 
 _LINK_DEPTH = {"link_open": 1, "link_close": -1}
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 class Glossary:
@@ -34,7 +35,10 @@ class Glossary:
     def __init__(self, terms: Iterable[Term]):
         self.expansions = {t.term: t.expansion for t in terms}
         names = sorted(self.expansions, key=lambda t: (-len(t), t))  # longest first: GI-TOC, not GI
-        self.pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        # A term is a whole word: not inside a longer one, before or after. The check before
+        # it is made on each match (`_found`) rather than in the pattern, so that the pattern
+        # starts with the terms' letters, which the regex engine looks for quickly.
+        self.pattern = (re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
                         if names else None)
 
     def digest(self) -> str:
@@ -43,14 +47,23 @@ class Glossary:
         return hashlib.sha256(text.encode()).hexdigest()
 
     def occurs_in(self, text: str) -> bool:
-        return self.pattern is not None and self.pattern.search(text) is not None
+        return next(self._found(text), None) is not None
+
+    def _found(self, text: str) -> Iterator[re.Match[str]]:
+        """Each term in `text`, as a whole word."""
+        if self.pattern is None:
+            return
+        for found in self.pattern.finditer(text):
+            start = found.start()
+            if not start or not _WORD_CHAR.match(text, start - 1):
+                yield found
 
     def html(self, text: str) -> str:
         """Plain text (words quoted from editor prose) as HTML, its terms marked as in `mark`."""
-        if self.pattern is None or not self.pattern.search(text):
+        if not self.occurs_in(text):
             return escapeHtml(text)
         out, position = [], 0
-        for found in self.pattern.finditer(text):
+        for found in self._found(text):
             term = found.group(0)
             title = escapeHtml(self.expansions[term])
             out += [escapeHtml(text[position:found.start()]),
@@ -66,17 +79,16 @@ class Glossary:
         depth = 0
         for token in tokens:
             depth += _LINK_DEPTH.get(token.type, 0)
-            if token.type == "text" and not depth and self.pattern.search(token.content):
+            if token.type == "text" and not depth and self.occurs_in(token.content):
                 out += self._split(token.content)
             else:
                 out.append(token)
         return out
 
     def _split(self, text: str) -> list[Token]:
-        assert self.pattern is not None
         out: list[Token] = []
         position = 0
-        for found in self.pattern.finditer(text):
+        for found in self._found(text):
             if found.start() > position:
                 out.append(Token("text", "", 0, content=text[position:found.start()]))
             term = found.group(0)

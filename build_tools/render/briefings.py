@@ -12,7 +12,7 @@ from build_tools.render.citations import cite
 from build_tools.render.context import RenderContext
 
 
-def render_briefings(ctx: RenderContext) -> dict[str, str]:
+def render_briefings(ctx: RenderContext) -> dict[str, bytes]:
     return {urls.session_briefing(s.id): _briefing(ctx, s) for s in ctx.dataset.sessions}
 
 
@@ -37,7 +37,7 @@ class _BriefingPage(NamedTuple):
     updates: tuple[_Update, ...]
 
 
-def _briefing(ctx: RenderContext, session: SessionRecord) -> str:
+def _briefing(ctx: RenderContext, session: SessionRecord) -> bytes:
     page, sources = urls.session_briefing(session.id), ctx.dataset.sources
     data = session.data
     draft = ctx.dataset.draft(data.draft) if data.draft else None

@@ -63,8 +63,8 @@ def make_environment(bytecode_dir: Path | None) -> jinja2.Environment:
 
 
 @functools.lru_cache(maxsize=16384)
-def _rendered(template: jinja2.Template, page: Hashable) -> str:
-    return template.render(page=page)
+def _rendered(template: jinja2.Template, page: Hashable) -> bytes:
+    return template.render(page=page).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,11 @@ class RenderContext:
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
 
-    def render_page(self, template: str, page: Hashable) -> str:
+    def render_page(self, template: str, page: Hashable) -> bytes:
         """A template rendered from one frozen value (`page` in the template), which is also
-        the key of the text for the process: `mkdocs serve` renders again only the pages
-        whose value changed. A template edited on disk is a new template, so a new key."""
+        the key of the page for the process: `mkdocs serve` renders again only the pages
+        whose value changed. A template edited on disk is a new template, so a new key.
+        The page comes as the bytes to write, the one copy that the build's files share."""
         return _rendered(self.env.get_template(template), page)
 
     def prose_on(self, page: str, doc: YamlDocument, at: At) -> str:

@@ -15,8 +15,8 @@ from build_tools.render.text import meta_description
 from build_tools.render.update_list import update_list
 
 
-def render_sessions(ctx: RenderContext) -> dict[str, str]:
-    pages = {urls.PROCESS: _process(ctx), urls.UPDATES: _updates_index(ctx)}
+def render_sessions(ctx: RenderContext) -> dict[str, str | bytes]:
+    pages: dict[str, str | bytes] = {urls.PROCESS: _process(ctx), urls.UPDATES: _updates_index(ctx)}
     for session in ctx.dataset.sessions:
         pages[session.page] = _session(ctx, session)
         updates = session.updates
@@ -71,7 +71,7 @@ class _UpdatePage(NamedTuple):
 
 
 def _update(ctx: RenderContext, update: UpdateRecord, session: SessionRecord,
-            previous: UpdateRecord | None, following: UpdateRecord | None) -> str:
+            previous: UpdateRecord | None, following: UpdateRecord | None) -> bytes:
     return ctx.render_page("update.md.j2", _UpdatePage(
         heading=update.heading,
         date=update.data.date,
