@@ -62,10 +62,7 @@ def write_files(files: dict[str, bytes], out_dir: Path) -> WriteReport:
             if folder not in folders:
                 os.makedirs(folder, exist_ok=True)
                 folders.add(folder)
-            if stat is None:
-                _create(target, content)
-            else:
-                _replace(target, content)
+            _put(target, content, stat)
             written.append(path)
             stat = os.stat(target)
         now[target] = (content, stat.st_size, stat.st_mtime_ns)
@@ -99,7 +96,7 @@ def write_if_changed(target: str, content: bytes) -> bool:
     if stat is not None and _holds(target, content, stat, None):
         return False
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    _replace(target, content)
+    _put(target, content, stat)
     return True
 
 
@@ -109,10 +106,14 @@ def atomic_write(target: Path, content: bytes) -> None:
     _replace(str(target), content)
 
 
-def _create(target: str, content: bytes) -> None:
-    """A file that was not there, written in place: half the work of `_replace` for each of
-    the thousands of files of a first build. Nothing reads the tree before the build ends,
-    and a file cut short by a crash differs from its content, so the next build replaces it."""
+def _put(target: str, content: bytes, stat: os.stat_result | None) -> None:
+    """Write `target`, whose status was `stat`: a file that is there is replaced whole; one that
+    was not is written in place, half the work for each of the thousands of files of a first
+    build. Nothing reads such a file before the build ends, and one cut short by a crash
+    differs from its content, so the next build replaces it."""
+    if stat is not None:
+        _replace(target, content)
+        return
     with open(target, "wb") as file:
         file.write(content)
 
