@@ -29,7 +29,8 @@ from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
 from build_tools.render.briefings import render_briefings
 from build_tools.render.chart_files import ChartJob, start_drawing
-from build_tools.render.charts import Chart, charts, data_charts
+from build_tools.render.chart_spec import Chart
+from build_tools.render.charts import charts, data_charts
 from build_tools.render.context import RenderContext, make_environment
 from build_tools.render.convention import render_convention
 from build_tools.render.data import (
@@ -117,10 +118,11 @@ def _stages(config: BuildConfig, version: str, drawing: ChartJob) -> Generated:
         raise DataError(diagnostics)
 
     all_charts = charts(dataset, prose.mentions, table, treaty)
+    drawing.draw(all_charts)  # the rest, drawn while the pages are rendered
     ctx = RenderContext(dataset, prose, all_charts, table, config.site,
                         make_environment(config.templates_cache), treaty,
                         tuple(standing_sides(dataset, table, treaty)) if treaty else ())
-    files = assemble([
+    produced = [
         *(Produced(name, family(ctx)) for name, family in PAGE_FAMILIES),
         *(Produced(f"the table {path}", downloads, path)
           for path, downloads in render_table_downloads(ctx).items()),
@@ -128,10 +130,11 @@ def _stages(config: BuildConfig, version: str, drawing: ChartJob) -> Generated:
                  "data/positions.yaml"),
         Produced("the record of signatures and ratifications (data/treaty-status.yaml)",
                  render_treaty_status_downloads(ctx), "data/treaty-status.yaml"),
-        Produced("the charts", drawing.files(all_charts)),
-    ])
-    for store in (file_store, prose_store, drawing.store):
+    ]
+    for store in (file_store, prose_store):  # kept while the last charts are drawn
         store.save(later=config.caches_in_memory)
+    files = assemble([*produced, Produced("the charts", drawing.files(all_charts))])
+    drawing.store.save(later=config.caches_in_memory)
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     return Generated(files, ctx, warnings, drawing.drawn)
 

@@ -206,16 +206,30 @@ def relative_url(target: str, page_url: str) -> str:
     return "".join("../" for _ in here[shared:]) + down or "./"
 
 
-# Root-form links in rendered prose. Prose HTML holds no other '="/': raw HTML is escaped
-# and an editor's "/path" link is always turned into root form by the prose stage.
-_ROOT_LINK = re.compile(r'(href|src)="/([^"#]*)(#[^"]*)?"')
+# Root-form links in rendered prose, href="/path#anchor" or src="/path": what follows the
+# attribute's name. Prose HTML holds no other '="/': raw HTML is escaped and an editor's
+# "/path" link is always turned into root form by the prose stage. The pattern opens with
+# text, which the regex engine finds by a fast scan; the name is checked in front of it.
+_ROOT_LINK_VALUE = re.compile(r'="/([^"#]*)(#[^"]*)?"')
+_LINK_ATTRIBUTES = ("href", "src")
 
 RootLinked = tuple[str, ...]  # HTML cut at its root-form links: text, (attribute, path, anchor, text)*
 
 
 def split_root_links(html: str) -> RootLinked:
     """Cut HTML at its root-form links once, so that each page that shows it only joins."""
-    return tuple(piece or "" for piece in _ROOT_LINK.split(html))
+    pieces: list[str] = []
+    start = position = 0
+    while (value := _ROOT_LINK_VALUE.search(html, position)) is not None:
+        at = value.start()
+        attribute = next((a for a in _LINK_ATTRIBUTES if html.startswith(a, at - len(a))), None)
+        if attribute is None:
+            position = at + 1
+            continue
+        pieces += [html[start:at - len(attribute)], attribute, value[1], value[2] or ""]
+        start = position = value.end()
+    pieces.append(html[start:])
+    return tuple(pieces)
 
 
 def join_relative(pieces: RootLinked, page: str, directory_urls: bool = True) -> str:

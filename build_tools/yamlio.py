@@ -33,7 +33,7 @@ from build_tools.errors import Diagnostic, Location, error
 
 # libyaml's parser is about eight times faster than the pure-Python one and
 # reports the same marks; it is optional in PyYAML wheels.
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CParser: type | None = getattr(getattr(yaml, "_yaml", None), "CParser", None)
 
 Path_ = tuple[str | int, ...]
 
@@ -53,7 +53,7 @@ MAX_TEXT = 100_000
 # Rendering Markdown costs up to about 0.1 ms per list item, link, emphasis mark or
 # bracket (plain words cost almost nothing), and a summary is rendered on several pages:
 # this bounds what one file can cost. The shipped files hold at most 165.
-_MARKS = "\n[]*_~`<>!#|&\\"
+_MARK = re.compile(r"[\n\[\]*_~`<>!#|&\\]")
 MAX_MARKS = 5_000
 # The shipped files hold at most about 1,300 values (keys included).
 MAX_VALUES = 20_000
@@ -111,7 +111,7 @@ def read_yaml(data: bytes, path: str) -> tuple[YamlDocument | None, list[Diagnos
     doc = YamlDocument(path=path, value=None)
     builder = _Builder(doc)
     try:
-        builder.read(yaml.parse(text, Loader=_Loader))
+        builder.read(_events(text))
     except yaml.MarkedYAMLError as exc:
         # A tab in the indentation is the likeliest cause, and PyYAML words it obscurely.
         builder.out.append(_find_tab_indent(text, path) or _syntax_error(exc, path))
@@ -120,6 +120,14 @@ def read_yaml(data: bytes, path: str) -> tuple[YamlDocument | None, list[Diagnos
     if builder.stopped:
         return None, builder.out
     return YamlDocument(path, builder.root, doc.values, doc.keys, doc.texts), builder.out
+
+
+def _events(text: str) -> Iterable[yaml.Event]:
+    """The parser's events, read straight from libyaml when PyYAML has it: a loader would
+    also set up a constructor and a resolver, which are never used here."""
+    if _CParser is None:
+        return yaml.parse(text, Loader=yaml.SafeLoader)
+    return iter(_CParser(text).get_event, None)
 
 
 def _decode(data: bytes, path: str) -> tuple[str, Diagnostic | None]:
@@ -319,7 +327,7 @@ class _Builder:
         if len(raw) > MAX_TEXT:
             return self.stop(event, f"this text is {len(raw):,} characters long; a value in a "
                              f"data file holds at most {MAX_TEXT:,}")
-        self.marks += sum(map(raw.count, _MARKS))  # str.count runs in C; translate does not
+        self.marks += len(_MARK.findall(raw))
         if self.marks > MAX_MARKS:
             return self.stop(event, (
                 f"the texts of this file hold more than {MAX_MARKS:,} line breaks and "

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
 from build_tools.prose.markdown import LinkContext, plain_text, render_block
-from build_tools.urls import relative_href, relative_links, relative_url
+from build_tools.urls import relative_href, relative_links, relative_url, split_root_links
 
 SITE = frozenset({"", "sessions/a/", "sessions/a/updates/01-x/", "updates/"})
 
@@ -71,3 +72,21 @@ def test_template_syntax_in_data_stays_text() -> None:
 
 def test_plain_text_drops_markup() -> None:
     assert plain_text("One *two* [three](https://e.org) `four`") == "One two three four"
+
+
+# What `split_root_links` cuts at, said as one pattern: its scan must agree with it.
+ROOT_LINK = re.compile(r'(href|src)="/([^"#]*)(#[^"]*)?"')
+
+
+@given(st.lists(st.one_of(st.text(alphabet='hrefsc="/#a x', max_size=12), st.sampled_from(
+    ['href="/a/"', 'src="/b.png"', 'href="/c/#d"', 'title="/e"', '<a href="/f/">', 'xhref="/g"'])),
+    max_size=8))
+def test_cutting_at_root_links_agrees_with_its_pattern(parts: list[str]) -> None:
+    html = "".join(parts)
+    assert split_root_links(html) == tuple(p or "" for p in ROOT_LINK.split(html))
+
+
+def test_line_breaks_and_nul_are_normalized_as_commonmark_says() -> None:
+    context = LinkContext(SITE)
+    assert render_block("a\r\nb\rc\n\n- e", context) == render_block("a\nb\nc\n\n- e", context)
+    assert render_block("c\0d", context) == render_block("c\ufffdd", context)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from build_tools.prose import references
 from build_tools.prose.references import find_references
 
 
@@ -90,3 +91,17 @@ def test_paragraph_forms_agree(n: int, p: int) -> None:
     forms = [f"article {n},{p}", f"article {n}({p})", f"article {n}, paragraph {p}"]
     assert {(i.article, i.paragraphs) for f in forms for ref in find_references(f)
             for i in ref.items} == {(n, (p,))}
+
+
+TRIGGER_TEXT = st.text(alphabet="aArRtTiIcClLeEsS .,_é9(\n", max_size=40)
+
+
+@given(st.lists(st.one_of(TRIGGER_TEXT, st.sampled_from(
+    ["Article 5", "ARTICLES 6", "Arts. 2", "Arts 7", "art.3", "particle 4", "Art 5", "xArticle 9"])),
+    max_size=6))
+def test_the_fast_trigger_search_finds_what_the_pattern_finds(parts: list[str]) -> None:
+    text = "".join(parts)
+    for position in range(len(text) + 1):
+        expected = references._TRIGGER.search(text, position)
+        found = references._next_trigger(text, position)
+        assert (found and found.span()) == (expected and expected.span())

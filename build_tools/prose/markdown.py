@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core.normalize import normalize
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 from build_tools.english import excerpt
@@ -65,7 +67,15 @@ def _parser() -> MarkdownIt:
     # Every link is checked in `_check_links` with a message for the editor;
     # markdown-it's own filter would drop bad links silently.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.core.ruler.at("normalize", _normalize)
     return md
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's first rule, skipped for text it would not change: it rewrites every line
+    break, and YAML has already made each one a "\n"."""
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
 
 
 _MD = _parser()

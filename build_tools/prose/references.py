@@ -42,6 +42,11 @@ def _item(name: str) -> str:
 
 
 _TRIGGER = re.compile(r"\b(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Aa]rts(?=\s+\d))\s*(?=\d)")
+# Where a trigger may start, one letter in: patterns that open with a literal are searched
+# for by a fast scan, while `_TRIGGER`, which opens with a word boundary, is tried at every
+# character. Each match of `_TRIGGER` at i has a match of one of these at i + 1.
+_AFTER_A = re.compile(r"rt(?:icles?|s?\.|s(?=\s+\d))\s*(?=\d)")
+_AFTER_CAPITAL_A = re.compile(r"RTICLES?\s*(?=\d)")
 _FIRST = re.compile(_item("i"))
 _NEXT = re.compile(r"(?P<sep>\s*(?:\([^()\n]{1,80}\)\s*)?(?:;(?:\s+and)?|,|,?\s+and|,?\s+or|&)\s+"
                    r"(?:[Aa]rticles?\s+|[Aa]rts?\.\s*)?)" + _item("i"))
@@ -81,7 +86,7 @@ class Reference:
 def find_references(text: str) -> list[Reference]:
     found: list[Reference] = []
     position = 0
-    while (trigger := _TRIGGER.search(text, position)) is not None:
+    while (trigger := _next_trigger(text, position)) is not None:
         first = _FIRST.match(text, trigger.end())
         if first is None:
             position = trigger.end()
@@ -96,6 +101,23 @@ def find_references(text: str) -> list[Reference]:
             continue
         found.append(Reference(trigger.start(), end, tuple(items)))
     return found
+
+
+def _next_trigger(text: str, position: int) -> re.Match[str] | None:
+    """What `_TRIGGER.search(text, position)` finds, found faster."""
+    capitals = "RTICLE" in text
+    at = position + 1
+    while True:
+        candidate = _AFTER_A.search(text, at)
+        if capitals and (upper := _AFTER_CAPITAL_A.search(text, at)) is not None and (
+                candidate is None or upper.start() < candidate.start()):
+            candidate = upper
+        if candidate is None:
+            return None
+        trigger = _TRIGGER.match(text, candidate.start() - 1)  # the word boundary is seen
+        if trigger is not None:
+            return trigger
+        at = candidate.start() + 1
 
 
 def _make_item(match: re.Match[str], start: int) -> Item:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,8 +34,7 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
-from build_tools.render.charts import Chart  # noqa: E402
-from build_tools.render.treaty_record import THRESHOLD  # noqa: E402
+from build_tools.render.chart_spec import Chart  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -66,23 +66,38 @@ NARROW = 4.3  # inches: the width every chart is drawn for
 
 
 def draw(chart: Chart, theme: Theme) -> bytes:
-    with plt.rc_context(SETTINGS):
-        figure = _DRAW[chart.kind](chart, theme)
-        out = io.BytesIO()
-        figure.savefig(out, format="svg", transparent=True, bbox_inches="tight",
-                       metadata={"Date": None, "Creator": None})
-        plt.close(figure)
-    return out.getvalue()
+    return drawings(chart, (theme.name,))[theme.name]
 
 
 def draw_png(chart: Chart) -> bytes:
     """The light chart as a PNG on white, for slides and documents that take no SVG."""
+    return drawings(chart, ("png",))["png"]
+
+
+def drawings(chart: Chart, wanted: Iterable[str]) -> dict[str, bytes]:
+    """The drawings `wanted` of one chart: "light" and "dark" (SVG) and "png". The light SVG
+    and the PNG are saved from one figure: drawing it is a fifth of the work."""
+    wanted = set(wanted)
+    out: dict[str, bytes] = {}
     with plt.rc_context(SETTINGS):
-        figure = _DRAW[chart.kind](chart, LIGHT)
-        out = io.BytesIO()
-        figure.savefig(out, format="png", dpi=200, facecolor="white", bbox_inches="tight",
-                       metadata={"Software": None})
-        plt.close(figure)
+        for theme in THEMES:
+            kinds = {theme.name, "png"} & wanted if theme is LIGHT else {theme.name} & wanted
+            if not kinds:
+                continue
+            figure = _DRAW[chart.kind](chart, theme)
+            if theme.name in kinds:
+                out[theme.name] = _saved(figure, format="svg", transparent=True,
+                                         metadata={"Date": None, "Creator": None})
+            if "png" in kinds:
+                out["png"] = _saved(figure, format="png", dpi=200, facecolor="white",
+                                    metadata={"Software": None})
+            plt.close(figure)
+    return out
+
+
+def _saved(figure: Figure, **options: Any) -> bytes:
+    out = io.BytesIO()
+    figure.savefig(out, bbox_inches="tight", **options)
     return out.getvalue()
 
 
@@ -188,7 +203,8 @@ def _steps(chart: Chart, theme: Theme) -> Figure:
     figure, ax = plt.subplots(figsize=(9, 3.8))
     days = [_day(str(r[0])) for r in chart.rows]
     end = max([*days, *(_day(m.date) for m in chart.markers)])
-    threshold = float(THRESHOLD)
+    assert chart.threshold is not None, chart.id
+    threshold = float(chart.threshold)
     series = (("Signatures", 1, "-", "o"), ("Instruments deposited", 2, "--", "s"))
     for n, (label, column, style, marker) in enumerate(series):
         values = [float(r[column]) for r in chart.rows]
@@ -229,15 +245,16 @@ def main() -> None:
     import pickle
     import sys
 
-    themes = {t.name: t for t in THEMES}
     images: list[bytes] = []
     while True:
         try:
-            batch = pickle.load(sys.stdin.buffer)
+            batch: list[tuple[Chart, str]] = pickle.load(sys.stdin.buffer)
         except EOFError:
             break
-        images.extend(draw_png(chart) if drawing == "png" else draw(chart, themes[drawing])
-                      for chart, drawing in batch)
+        charts = {id(chart): chart for chart, _ in batch}  # one object per chart (pickle)
+        made = {key: drawings(chart, [d for c, d in batch if c is chart])
+                for key, chart in charts.items()}
+        images.extend(made[id(chart)][drawing] for chart, drawing in batch)
     sys.stdout.buffer.write(pickle.dumps(images))
 
 

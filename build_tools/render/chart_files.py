@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 from build_tools.cache import Store
-from build_tools.render.charts import Chart, chart_csv
+from build_tools.render.chart_spec import Chart
+from build_tools.render.charts import chart_csv
 
 # Each drawing of a chart: the light and dark SVGs, and the light one as a PNG.
 DRAWINGS = ("light", "dark", "png")

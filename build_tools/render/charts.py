@@ -9,70 +9,17 @@ is left out rather than drawn empty. Drawing lives in `chart_draw.py`.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import asdict, dataclass, field
-from typing import Literal
 
-from build_tools import urls
 from build_tools.english import plural
 from build_tools.models.dataset import Dataset, TableRecord
 from build_tools.models.table import CHART_COLUMNS, cell_value
 from build_tools.prose.article_links import Mention, updates_naming
+from build_tools.render.chart_spec import Chart, Marker
 from build_tools.render.downloads import csv_bytes
 from build_tools.render.positions_grid import Grid
 from build_tools.render.records import target_label
 from build_tools.render.text import date_range, long_date
 from build_tools.render.treaty_record import THRESHOLD, TreatyStatus
-
-Value = str | int | float
-ChartKind = Literal["timeline", "bars", "matrix", "steps"]
-
-
-@dataclass(frozen=True)
-class Marker:
-    date: str  # ISO date
-    label: str
-
-
-@dataclass(frozen=True)
-class Chart:
-    id: str
-    kind: ChartKind
-    title: str
-    caption: str
-    alt: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[Value, ...], ...]
-    markers: tuple[Marker, ...] = field(default=())
-    highlight: tuple[str, ...] = field(default=())  # row labels drawn as the outcome
-    table: str | None = None  # the reference table it is drawn from, shown beside it
-    unit: str = "states"  # what a bar counts
-    axis: str = "States in support"
-
-    @property
-    def svg(self) -> str:
-        return urls.chart_svg(self.id)
-
-    @property
-    def svg_dark(self) -> str:
-        return urls.chart_svg(self.id, "dark")
-
-    @property
-    def png(self) -> str:
-        return urls.chart_png(self.id)
-
-    @property
-    def anchor(self) -> str:
-        return urls.chart_anchor_id(self.id)
-
-    @property
-    def csv(self) -> str:
-        return urls.chart_csv(self.id)
-
-    def fingerprint(self) -> str:
-        """Everything the drawing depends on, as text (hashed with the drawing code)."""
-        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
-
 
 TIMELINE = "process-timeline"
 MOST_DISCUSSED = "most-discussed"
@@ -268,5 +215,5 @@ def treaty_timeline(status: TreatyStatus | None) -> Chart | None:
                  f"Instruments counted towards the {THRESHOLD}"),
         rows=tuple(rows),
         markers=(Marker(status.as_of.isoformat(), f"Record as of {as_of}"),),
-        unit="instruments", axis="Signatures or instruments to date",
+        unit="instruments", axis="Signatures or instruments to date", threshold=THRESHOLD,
     )

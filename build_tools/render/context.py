@@ -22,7 +22,7 @@ from build_tools.paths import TEMPLATES_DIR
 from build_tools.prose.fields import At
 from build_tools.prose.stage import Prose
 from build_tools.render import text
-from build_tools.render.charts import Chart
+from build_tools.render.chart_spec import Chart
 from build_tools.render.positions_grid import Grid
 from build_tools.render.treaty_record import Side, TreatyStatus
 from build_tools.site_info import SiteInfo
