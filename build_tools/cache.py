@@ -29,17 +29,25 @@ _LIBRARIES = ("markdown-it-py", "jinja2", "matplotlib", "pydantic")
 _IN_MEMORY: dict[Path, tuple[tuple[int, int], str, dict[str, Any]]] = {}
 # The files whose entries in memory are newer than on disk (see `Store.save`).
 _UNWRITTEN: set[Path] = set()
+# The code's files, each with its modification time and size -> `code_version()`.
+_CODE_VERSIONS: dict[tuple[tuple[Path, tuple[int, int]], ...], str] = {}
 
 
 def code_version() -> str:
     """A hash of the code that makes every cached value."""
-    digest = hashlib.sha256()
-    for library in _LIBRARIES:
-        digest.update(f"{library}={importlib.metadata.version(library)}\0".encode())
-    for path in sorted((*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("*.j2"))):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    sources = sorted((*_PACKAGE.rglob("*.py"), *_PACKAGE.rglob("*.j2")))
+    # Read again only when a file changed: `mkdocs serve` asks at every rebuild.
+    stamp = tuple((path, _stamp(path)) for path in sources)
+    if stamp not in _CODE_VERSIONS:
+        digest = hashlib.sha256()
+        for library in _LIBRARIES:
+            digest.update(f"{library}={importlib.metadata.version(library)}\0".encode())
+        for path in sources:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+        _CODE_VERSIONS.clear()
+        _CODE_VERSIONS[stamp] = digest.hexdigest()
+    return _CODE_VERSIONS[stamp]
 
 
 @dataclass

@@ -10,6 +10,10 @@ editor waits for it. Three things of a whole build are left out of it:
   navigation): a fifth of a second at 1,000 updates, for pages no preview reader needs anew.
 - Writing the caches to disk: the server keeps them in memory between rebuilds and writes
   them when it stops (`flush`), for the next server or build to start from.
+- Listing the installed themes' folders. MkDocs lists every theme folder at each build to
+  find the files it copies: some 14,500 names in Material's (its icons), a seventh of a
+  second. An installed theme does not change while the server runs, so its list is made
+  once; the project's own theme folder (`custom_dir`) is listed at each build as before.
 
 The server hears of a saved file from the system (`watch_with_notifications`) rather than by
 looking at every watched file twice a second, as MkDocs' own watcher does: a quarter of a
@@ -33,9 +37,11 @@ import gc
 import os
 from typing import Any
 
+import jinja2
 import watchdog.observers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.theme import Theme
 from watchdog.events import (
     FileCreatedEvent,
     FileDeletedEvent,
@@ -77,7 +83,41 @@ def configure(config: MkDocsConfig) -> bool:
         if search is not None:
             search.config.enabled = False
         config.theme.static_templates.difference_update(WHOLE_SITE_TEMPLATES)
+        _list_installed_themes_once(config.theme)
     return rebuild
+
+
+# (folder, the theme's static templates) -> the names in the folder that MkDocs keeps
+_installed_theme_files: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+
+
+def _list_installed_themes_once(theme: Theme) -> None:
+    """The theme's Jinja environment, with its list of files made from the lists of the
+    installed themes' folders kept by the first rebuild. MkDocs asks for that list only to
+    find the files to copy, with a filter that leaves out the theme's static templates."""
+    make_env = theme.get_env
+    static = tuple(sorted(theme.static_templates))
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            assert extensions is None and filter_func is not None, "MkDocs filters by function"
+            names: set[str] = set()
+            for folder in theme.dirs:
+                kept = _installed_theme_files.get((folder, static))
+                if kept is None:
+                    listed = jinja2.FileSystemLoader(folder).list_templates()
+                    kept = [n for n in listed if filter_func(n)]
+                    if folder != theme.custom_dir:
+                        _installed_theme_files[(folder, static)] = kept
+                names.update(kept)
+            return sorted(names)
+
+        env.list_templates = list_templates  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
 
 
 # What counts as a change: the system also tells of every file opened and closed unchanged, as

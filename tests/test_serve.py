@@ -118,3 +118,31 @@ def test_serve_started_on_broken_data_shows_the_problems_then_the_site(
         assert '"problems": 1' in status
         (data / update).write_text(good, encoding="utf-8")
         assert wait_for(base + PAGE, "#2: Second day", seconds=60), "the site did not come back"
+
+
+def test_a_rebuild_copies_the_theme_files_a_build_copies(tmp_path: Path) -> None:
+    """The installed themes' folders are listed once per server; the project's own theme
+    folder at each rebuild, so that a file added to it while serving is copied."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from build_tools import serve_rebuilds
+
+    custom = tmp_path / "overrides"
+    (custom / "assets").mkdir(parents=True)
+    (custom / "assets" / "first.css").write_text("a {}")
+
+    def theme_files(remembered: bool) -> list[str]:
+        config = load_config(str(paths.REPO_ROOT / "mkdocs.yml"), theme={
+            "name": "material", "custom_dir": str(custom)})
+        if remembered:
+            serve_rebuilds._list_installed_themes_once(config.theme)
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return sorted(f.src_uri for f in files)
+
+    listed = theme_files(remembered=False)
+    assert "assets/first.css" in listed and len(listed) > 20
+    assert theme_files(remembered=True) == listed
+    (custom / "assets" / "second.css").write_text("b {}")
+    assert theme_files(remembered=True) == sorted([*listed, "assets/second.css"])
