@@ -1,7 +1,7 @@
 """`make serve`: what a rebuild after the first leaves as the first build made it.
 
 Under `mkdocs serve --dirty` a rebuild renders only the pages whose files changed, and the
-editor waits for it. Three things of a whole build are left out of it:
+editor waits for it. Four things of a whole build are left out of it, or done once:
 
 - Material's search index. The plugin would parse every rebuilt page again (at 1,000 updates
   an edit touches some twenty pages, long article pages among them) only to merge them

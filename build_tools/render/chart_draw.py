@@ -76,7 +76,7 @@ def draw_png(chart: Chart) -> bytes:
 
 def drawings(chart: Chart, wanted: Iterable[str]) -> dict[str, bytes]:
     """The drawings `wanted` of one chart: "light" and "dark" (SVG) and "png". The light SVG
-    and the PNG are saved from one figure: drawing it is a fifth of the work."""
+    and the PNG are saved from one figure, made once (the same bytes as two figures)."""
     wanted = set(wanted)
     out: dict[str, bytes] = {}
     with plt.rc_context(SETTINGS):

@@ -9,13 +9,16 @@ prose and the pages are made:
 - `start_drawing` starts the worker at once when the cache holds nothing of
   this code (a first build, or new code), so that it imports matplotlib while
   the data is read; otherwise a worker is started only if a drawing is missing;
-- `ChartJob.draw` hands the worker the charts known so far (those of the data
-  alone can be drawn while the prose is rendered);
-- `ChartJob.files` hands over the rest, waits, and keeps what was drawn in the
+- `ChartJob.draw` hands the worker the charts known so far: those of the data
+  alone as soon as the data is valid (drawn while the prose is rendered), the
+  rest once the prose is (drawn while the pages are rendered);
+- `ChartJob.files` hands over any left, waits, and keeps what was drawn in the
   cache. `ChartJob.close` stops a worker that is no longer needed (a build
   stopped by a data error).
 
-The parent process never imports matplotlib.
+The worker gets each chart's drawings together, so that one figure serves the
+light SVG and the PNG. The parent process never imports matplotlib, and the
+worker imports no model: a `Chart` comes from `chart_spec.py`.
 """
 
 from __future__ import annotations
