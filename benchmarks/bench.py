@@ -11,8 +11,8 @@ change and a rebuild after adding one update (files rewritten, charts
 drawn). At 1,000 updates it also times `mkdocs serve` from saving an update
 to serving the changed page, for three saves one after the other. Each timed
 stage runs three times (--repeat) and the table shows the median; the JSON
-keeps every run. It prints a table and writes JSON. It asserts nothing: the targets are read from the table
-(see benchmarks/README.md).
+keeps every run. It prints a table and writes JSON. It asserts nothing: the
+targets are read from the table (see benchmarks/README.md).
 """
 
 from __future__ import annotations

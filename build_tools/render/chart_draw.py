@@ -239,22 +239,21 @@ _DRAW = {"timeline": _timeline, "bars": _bars, "matrix": _matrix, "steps": _step
 
 
 def main() -> None:
-    """The drawing worker (`render/chart_files.py`): pickled lists of (chart, drawing) on
-    standard input ("light", "dark" or "png"), each drawn as it comes; when the input ends,
-    the pickled list of every image on standard output."""
+    """The drawing worker (`render/chart_files.py`): pickled lists of (chart, its drawings)
+    on standard input ("light", "dark" or "png"), each drawn as it comes; when the input
+    ends, the pickled list of every image on standard output, in the order asked."""
     import pickle
     import sys
 
     images: list[bytes] = []
     while True:
         try:
-            batch: list[tuple[Chart, str]] = pickle.load(sys.stdin.buffer)
+            batch: list[tuple[Chart, tuple[str, ...]]] = pickle.load(sys.stdin.buffer)
         except EOFError:
             break
-        charts = {id(chart): chart for chart, _ in batch}  # one object per chart (pickle)
-        made = {key: drawings(chart, [d for c, d in batch if c is chart])
-                for key, chart in charts.items()}
-        images.extend(made[id(chart)][drawing] for chart, drawing in batch)
+        for chart, wanted in batch:
+            made = drawings(chart, wanted)
+            images.extend(made[drawing] for drawing in wanted)
     sys.stdout.buffer.write(pickle.dumps(images))
 
 

@@ -41,8 +41,8 @@ DRAWINGS = ("light", "dark", "png")
 
 
 class _Worker:
-    """A child interpreter running `chart_draw`: pickled lists of (chart, drawing) in, one
-    pickled list of images out when its input ends. Input is fed by a thread, so that the
+    """A child interpreter running `chart_draw`: pickled lists of (chart, its drawings) in,
+    one pickled list of images out when its input ends. Input is fed by a thread, so that the
     build never waits while the worker is still importing."""
 
     def __init__(self) -> None:
@@ -66,7 +66,7 @@ class _Worker:
         except OSError:  # the worker has ended early; `images` reports why
             pass
 
-    def send(self, drawings: list[tuple[Chart, str]]) -> None:
+    def send(self, drawings: list[tuple[Chart, tuple[str, ...]]]) -> None:
         self.inbox.put(pickle.dumps(drawings, protocol=5))
 
     def images(self) -> list[bytes]:
@@ -114,19 +114,20 @@ class ChartJob:
         """Send the worker every drawing of `charts` that neither the cache nor an earlier
         call has."""
         known = {key for key, _, _ in self.sent}
-        missing = []
+        batch: list[tuple[Chart, tuple[str, ...]]] = []
         for chart in charts:
-            for drawing in DRAWINGS:
-                key = self._key(chart, drawing)
-                if key not in known and self.store.get(key) is None:
-                    missing.append((key, chart, drawing))
-                    known.add(key)
-        if not missing:
+            missing = [(key, chart, drawing) for drawing in DRAWINGS
+                       if (key := self._key(chart, drawing)) not in known
+                       and self.store.get(key) is None]
+            if missing:
+                batch.append((chart, tuple(drawing for _, _, drawing in missing)))
+                known.update(key for key, _, _ in missing)
+                self.sent.extend(missing)
+        if not batch:
             return
         if self.worker is None:
             self.worker = _Worker()
-        self.worker.send([(chart, drawing) for _, chart, drawing in missing])
-        self.sent.extend(missing)
+        self.worker.send(batch)
 
     def files(self, charts: tuple[Chart, ...]) -> dict[str, str | bytes]:
         """Every file of `charts`; waits for the drawing, and keeps what was drawn in the
