@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 
 from build_tools import paths
-from build_tools.annotations import announce
 from build_tools.config import BuildConfig
+from build_tools.engine.publish import build_site
 from build_tools.errors import DataError, bounded
 from build_tools.paths import display_path
 from build_tools.pipeline import generate
-from build_tools.publish import build_site
-from build_tools.scaffold import ScaffoldError, new_update
-from build_tools.schemas import write_schemas
+from build_tools.report import announce
+from build_tools.tools.scaffold import ScaffoldError, new_update
+from build_tools.tools.schemas import write_schemas
 from build_tools.write import write_files
 
 

@@ -22,15 +22,17 @@ from dataclasses import dataclass
 from build_tools import cache
 from build_tools.assemble import Produced, assemble
 from build_tools.cache import Store
+from build_tools.charts.catalog import charts, data_charts
+from build_tools.charts.files import ChartJob, start_drawing
+from build_tools.charts.spec import Chart
 from build_tools.config import BuildConfig
+from build_tools.derive.grid import grid
+from build_tools.derive.treaty_record import standing_sides, treaty_status
 from build_tools.errors import DataError, Diagnostic, Severity, count_errors, sorted_diagnostics
-from build_tools.load import load
+from build_tools.load.stage import load
 from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
 from build_tools.render.briefings import render_briefings
-from build_tools.render.chart_files import ChartJob, start_drawing
-from build_tools.render.chart_spec import Chart
-from build_tools.render.charts import charts, data_charts
 from build_tools.render.context import RenderContext, make_environment
 from build_tools.render.convention import render_convention
 from build_tools.render.data import (
@@ -42,14 +44,12 @@ from build_tools.render.data import (
 from build_tools.render.feeds import render_feeds
 from build_tools.render.glossary import render_glossary
 from build_tools.render.home import render_home
-from build_tools.render.positions_grid import grid
 from build_tools.render.sessions import render_sessions
 from build_tools.render.states import render_states
 from build_tools.render.tables import render_tables
-from build_tools.render.treaty_record import standing_sides, treaty_status
 from build_tools.render.treaty_status import render_treaty_status, render_treaty_status_downloads
 from build_tools.site_map import site_urls
-from build_tools.validate import validate
+from build_tools.validate.stage import validate
 
 # Each family of pages: who it is in messages, and the function that renders it.
 PAGE_FAMILIES: tuple[tuple[str, Callable[[RenderContext], Mapping[str, str | bytes]]], ...] = (

@@ -15,8 +15,8 @@ import pytest
 
 from build_tools import paths
 from build_tools.config import BuildConfig
+from build_tools.engine.publish import build_site
 from build_tools.pipeline import Generated, generate
-from build_tools.publish import build_site
 from build_tools.site_info import SiteInfo, site_info
 
 TESTS = Path(__file__).resolve().parent

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_tools import paths
-from build_tools.annotations import announce, workflow_command
 from build_tools.errors import Location, error, warning
+from build_tools.report import announce, workflow_command
 
 UPDATES = "sessions/alpha-session/updates"
 GOOD_UPDATE = "number: 4\ntitle: A fourth day\ndate: 2023-08-23\nsummary: Short.\nbody: Text.\n"

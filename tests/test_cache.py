@@ -103,7 +103,7 @@ def test_editing_any_module_changes_the_code_version(tmp_path: Path,
 
 def test_a_file_is_parsed_again_only_when_its_bytes_change(
         data_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from build_tools import load
+    from build_tools.load import stage as load
 
     data, cached = data_tree(), tmp_path / "cache"
     first = build(data, cached)
@@ -149,7 +149,7 @@ def test_a_build_stopped_by_a_data_error_leaves_no_chart_worker_running(
         data_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An empty cache starts the drawing worker before the data is read; when the data turns
     out broken, the worker must end with the build (under `mkdocs serve` it would stay)."""
-    from build_tools.render import chart_files
+    from build_tools.charts import files as chart_files
 
     started: list[subprocess.Popen[bytes]] = []
     real = chart_files._Worker.__init__

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from build_tools.charts import draw as chart_draw
 from build_tools.pipeline import Generated
-from build_tools.render import chart_draw
 from tests.conftest import build
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_tools import paths
-from build_tools.publish import build_site
+from build_tools.engine.publish import build_site
 from tests.conftest import build
 
 BROKEN_UPDATE = "number: 4\ntitle: Broken\ndate: 2024-02-30\nsummary: s\nbody: b\n"

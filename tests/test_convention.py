@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from build_tools.errors import DataError
-from build_tools.load import load
+from build_tools.load.stage import load
 from build_tools.models.dataset import Convention
 from build_tools.pipeline import Generated
 from build_tools.prose.article_links import ArticleLinker, Origin
-from build_tools.validate import validate
+from build_tools.validate.stage import validate
 from tests.conftest import MINIMAL_DATA, build
 
 UPDATES = "sessions/reconvened-concluding-session/updates"

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_tools import paths
-from build_tools.load import load
-from build_tools.validate import validate
+from build_tools.load.stage import load
+from build_tools.validate.stage import validate
 
 GUIDE = paths.REPO_ROOT / "content" / "editing.md"
 UPDATE = "sessions/reconvened-concluding-session/updates/07-the-last-day.yaml"

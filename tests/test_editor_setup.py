@@ -12,7 +12,7 @@ import yaml
 from packaging.requirements import Requirement
 
 from build_tools import paths
-from build_tools.schemas import editor_settings
+from build_tools.tools.schemas import editor_settings
 
 ROOT = paths.REPO_ROOT
 LOCK = ROOT / "requirements.txt"

@@ -10,7 +10,7 @@ import lxml.html
 import markdown
 import pytest
 
-from build_tools.abbreviations import GlossaryAbbreviations
+from build_tools.engine.abbreviations import GlossaryAbbreviations
 from build_tools.errors import DataError
 from build_tools.models.glossary import Term
 from build_tools.models.source import SourceRef

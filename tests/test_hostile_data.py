@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from build_tools.engine.publish import build_site
 from build_tools.errors import DataError
-from build_tools.publish import build_site
 from tests.conftest import MINIMAL_DATA, build
 
 HOSTILE_BODY = """\

@@ -14,8 +14,8 @@ import pytest
 from build_tools import paths
 from build_tools.assemble import Produced, assemble
 from build_tools.errors import DataError, Severity
-from build_tools.load import load
-from build_tools.validate import validate
+from build_tools.load.stage import load
+from build_tools.validate.stage import validate
 from tests.conftest import build
 
 THRESHOLDS = "tables/ratification-thresholds.yaml"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.publish import build_site
+from build_tools.engine.publish import build_site
 
 
 def digest(site: Path) -> dict[str, str]:

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from build_tools import paths
-from build_tools.schemas import SCHEMA_DIR, SCHEMAS, all_schemas, editor_settings, schema_file
-from build_tools.yamlio import read_yaml
+from build_tools.load.yamlio import read_yaml
+from build_tools.tools.schemas import SCHEMA_DIR, SCHEMAS, all_schemas, editor_settings, schema_file
 
 
 def test_committed_schemas_match_the_models() -> None:
@@ -58,7 +58,7 @@ def _jsonable(value: object) -> object:
 
 
 def test_scaffolded_update_points_at_its_schema(tmp_path: Path) -> None:
-    from build_tools.scaffold import update_template
+    from build_tools.tools.scaffold import update_template
     text = update_template(7, "A day", __import__("datetime").date(2024, 8, 9), depth=4)
     assert text.splitlines()[0] == (
         "# yaml-language-server: $schema=../../../../build_tools/schemas/update.schema.json")

@@ -126,7 +126,7 @@ def test_a_rebuild_copies_the_theme_files_a_build_copies(tmp_path: Path) -> None
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
-    from build_tools import serve_rebuilds
+    from build_tools.engine import serve_rebuilds
 
     custom = tmp_path / "overrides"
     (custom / "assets").mkdir(parents=True)

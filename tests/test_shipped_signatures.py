@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from build_tools.derive.treaty_record import treaty_status
 from build_tools.pipeline import Generated
-from build_tools.render.treaty_record import treaty_status
 
 RESEARCH_AS_OF = dt.date(2025, 11, 19)  # the last signature the official sources show
 ROWS = [

@@ -13,10 +13,10 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from build_tools.derive.treaty_record import THRESHOLD, entry_into_force
 from build_tools.errors import DataError
+from build_tools.formats.text import day_span
 from build_tools.pipeline import Generated
-from build_tools.render.text import day_span
-from build_tools.render.treaty_record import THRESHOLD, entry_into_force
 from build_tools.site_info import SiteInfo
 from tests.conftest import build
 
@@ -304,7 +304,7 @@ def test_one_added_item_moves_counts_bar_state_page_and_feed(
 
 
 def test_the_chart_tells_its_lines_apart_by_words_and_style(shipped: Generated) -> None:
-    from build_tools.render import chart_draw
+    from build_tools.charts import draw as chart_draw
 
     chart = next(c for c in shipped.charts if c.id == "signatures-and-instruments")
     assert chart.alt.endswith("Latest: 73 signatures and 0 instruments, 0 of them counted "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from build_tools.errors import Location
-from build_tools.yamlio import read_yaml
+from build_tools.load.yamlio import read_yaml
 
 
 def messages(data: bytes) -> list[str]:

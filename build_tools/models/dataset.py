@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass, field
 
 from build_tools import urls
+from build_tools.load.yamlio import YamlDocument
 from build_tools.models.article import FINAL_TEXT, Article, Chapter, Provision
 from build_tools.models.draft import Draft
 from build_tools.models.glossary import Term
@@ -20,7 +21,6 @@ from build_tools.models.status import Status
 from build_tools.models.table import Table
 from build_tools.models.treaty import TreatyStatusFile
 from build_tools.models.update import Update
-from build_tools.yamlio import YamlDocument
 
 
 @dataclass(frozen=True)

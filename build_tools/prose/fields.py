@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from build_tools import urls
+from build_tools.load.yamlio import YamlDocument
 from build_tools.models.article import FINAL_TEXT, Annotation
 from build_tools.models.dataset import Dataset
 from build_tools.prose.article_links import Origin
-from build_tools.yamlio import YamlDocument
 
 At = tuple[str | int, ...]
 

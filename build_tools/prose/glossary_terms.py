@@ -11,7 +11,7 @@ text is found by the depth of link tokens around it.
 
 Hand-written because editor prose is rendered by this pipeline, not by
 Python-Markdown, whose `abbr` extension does the same for the site's other
-pages (`build_tools/abbreviations.py`).
+pages (`build_tools/engine/abbreviations.py`).
 """
 
 from __future__ import annotations

@@ -23,13 +23,13 @@ from build_tools import urls
 from build_tools.cache import Store
 from build_tools.english import field_path
 from build_tools.errors import Diagnostic, Location, error, warning
+from build_tools.load.yamlio import YamlDocument
 from build_tools.models.article import FINAL_TEXT
 from build_tools.models.dataset import Dataset
 from build_tools.prose.article_links import ArticleLinker, Mention, Problem
 from build_tools.prose.fields import At, Field, fields, unpublished_fields
 from build_tools.prose.glossary_terms import Glossary
 from build_tools.prose.markdown import LinkContext, LinkProblem, render_block, render_inline
-from build_tools.yamlio import YamlDocument
 
 
 @dataclass(frozen=True)

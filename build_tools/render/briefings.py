@@ -7,8 +7,8 @@ import datetime as dt
 from typing import NamedTuple
 
 from build_tools import urls
+from build_tools.formats.citations import cite
 from build_tools.models.dataset import SessionRecord
-from build_tools.render.citations import cite
 from build_tools.render.context import RenderContext
 
 

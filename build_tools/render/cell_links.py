@@ -11,9 +11,9 @@ numbers; a cell is data, and its downloads keep it as written).
 from __future__ import annotations
 
 from build_tools import urls
+from build_tools.formats.text import md_text
 from build_tools.models.dataset import Convention
 from build_tools.prose.references import find_references
-from build_tools.render.text import md_text
 
 
 def linked_cell(value: str, convention: Convention, draft: str | None) -> str:

@@ -16,17 +16,17 @@ from typing import Any
 import jinja2
 
 from build_tools import urls, verbatim
+from build_tools.charts.spec import Chart
+from build_tools.derive.grid import Grid
+from build_tools.derive.treaty_record import Side, TreatyStatus
 from build_tools.english import plural
+from build_tools.formats import text
+from build_tools.load.yamlio import YamlDocument
 from build_tools.models.dataset import Dataset
 from build_tools.paths import TEMPLATES_DIR
 from build_tools.prose.fields import At
 from build_tools.prose.stage import Prose
-from build_tools.render import text
-from build_tools.render.chart_spec import Chart
-from build_tools.render.positions_grid import Grid
-from build_tools.render.treaty_record import Side, TreatyStatus
 from build_tools.site_info import SiteInfo
-from build_tools.yamlio import YamlDocument
 
 SESSION_KIND_LABELS = {
     "organizational": "Organizational session",

@@ -13,18 +13,18 @@ from typing import Any
 from markdown_it.common.utils import escapeHtml
 
 from build_tools import urls, verbatim
+from build_tools.charts.catalog import MOST_DISCUSSED
+from build_tools.derive import records
+from build_tools.derive.treaty_record import Side, TreatyStatus
+from build_tools.formats.citations import cite_short
+from build_tools.formats.text import partial_date
+from build_tools.load.yamlio import YamlDocument
 from build_tools.models.article import FINAL_TEXT, Annotation, Quote
 from build_tools.models.dataset import ArticleRecord, Convention
 from build_tools.models.positions import Target
 from build_tools.models.source import Source
 from build_tools.prose.article_links import Mention, Origin, updates_naming
-from build_tools.render import records
-from build_tools.render.charts import MOST_DISCUSSED
-from build_tools.render.citations import cite_short
 from build_tools.render.context import RenderContext
-from build_tools.render.text import partial_date
-from build_tools.render.treaty_record import Side, TreatyStatus
-from build_tools.yamlio import YamlDocument
 
 CONTEXTS_PER_ORIGIN = 3
 

@@ -4,7 +4,7 @@ JSON file the data page lists."""
 from __future__ import annotations
 
 from build_tools import urls
-from build_tools.render import positions_grid
+from build_tools.derive import grid as positions_grid
 from build_tools.render.context import RenderContext
 from build_tools.render.downloads import table_downloads
 

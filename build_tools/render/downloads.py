@@ -1,36 +1,17 @@
-"""Downloads: the CSV and JSON forms of the reference tables, and how every CSV is written. Pure.
+"""Downloads: the CSV and JSON forms of the reference tables. Pure.
 
-Every CSV of the site is UTF-8 with a byte-order mark (so that spreadsheet
-programs detect the encoding), a header row, and RFC 4180 quoting with CRLF
-line ends. A table's JSON carries labels, types, the table's source and, for
-cells written in long form, their notes and sources.
+A table's JSON carries labels, types, the table's source and, for cells written in long
+form, their notes and sources. How every CSV and JSON file is written is `formats/tabular.py`'s.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterable, Sequence
-from typing import Any
-
 from build_tools import urls
+from build_tools.formats.citations import source_json
+from build_tools.formats.tabular import csv_bytes, json_bytes
 from build_tools.models.dataset import TableRecord
 from build_tools.models.source import Source
 from build_tools.models.table import LongCell, cell_value
-from build_tools.render.citations import source_json
-
-
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def json_bytes(document: Any) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def table_csv(table: TableRecord) -> bytes:

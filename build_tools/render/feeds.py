@@ -15,11 +15,11 @@ from typing import NamedTuple
 from feedgen.feed import FeedGenerator
 
 from build_tools import urls
+from build_tools.derive.treaty_record import TreatyStatus
+from build_tools.formats.text import day_span
 from build_tools.models.dataset import UpdateRecord
 from build_tools.prose.markdown import plain_text
 from build_tools.render.context import RenderContext
-from build_tools.render.text import day_span
-from build_tools.render.treaty_record import TreatyStatus
 
 FEED_SIZE = 50  # newest entries per feed
 

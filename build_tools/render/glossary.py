@@ -2,13 +2,13 @@
 
 The same terms are explained where they appear: in editor prose by the prose
 stage, and in the generated and hand-written pages by the MkDocs hook's
-abbreviations (`build_tools/abbreviations.py`).
+abbreviations (`build_tools/engine/abbreviations.py`).
 """
 
 from __future__ import annotations
 
 from build_tools import urls
-from build_tools.render.citations import cite_short
+from build_tools.formats.citations import cite_short
 from build_tools.render.context import RenderContext
 
 

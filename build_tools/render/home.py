@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from build_tools import urls
-from build_tools.render.citations import cite_short
+from build_tools.derive.treaty_record import THRESHOLD
+from build_tools.formats.citations import cite_short
 from build_tools.render.context import RenderContext
-from build_tools.render.treaty_record import THRESHOLD
 from build_tools.render.update_list import update_list
 
 HOME_LATEST = 5

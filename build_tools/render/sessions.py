@@ -7,11 +7,11 @@ import datetime as dt
 from typing import NamedTuple
 
 from build_tools import urls
+from build_tools.charts.catalog import TIMELINE
+from build_tools.formats.citations import cite
+from build_tools.formats.text import meta_description
 from build_tools.models.dataset import SessionRecord, UpdateRecord
-from build_tools.render.charts import TIMELINE
-from build_tools.render.citations import cite
 from build_tools.render.context import RenderContext
-from build_tools.render.text import meta_description
 from build_tools.render.update_list import update_list
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from build_tools import urls
-from build_tools.models.positions import State
-from build_tools.render import records
-from build_tools.render.charts import POSITIONS_GRID
-from build_tools.render.citations import cite_behind, cite_short
-from build_tools.render.context import RenderContext
-from build_tools.render.positions_grid import Entry
-from build_tools.render.treaty_record import (
+from build_tools.charts.catalog import POSITIONS_GRID
+from build_tools.derive import records
+from build_tools.derive.grid import Entry
+from build_tools.derive.treaty_record import (
     Participant,
     TreatyStatus,
     standing_word,
 )
+from build_tools.formats.citations import cite_behind, cite_short
+from build_tools.models.positions import State
+from build_tools.render.context import RenderContext
 
 
 def render_states(ctx: RenderContext) -> dict[str, str]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from build_tools import urls
+from build_tools.formats.citations import cite, cite_short
 from build_tools.models.dataset import Convention
 from build_tools.models.source import Source
 from build_tools.models.table import Cell, Column, LongCell, cell_value
 from build_tools.render.cell_links import linked_cell
-from build_tools.render.citations import cite, cite_short
 from build_tools.render.context import RenderContext
 
 

@@ -7,17 +7,17 @@ from __future__ import annotations
 from typing import Any
 
 from build_tools import urls
-from build_tools.models.treaty import Event
-from build_tools.render.charts import TREATY_TIMELINE
-from build_tools.render.citations import cite_short, source_json
-from build_tools.render.context import RenderContext
-from build_tools.render.downloads import csv_bytes, json_bytes
-from build_tools.render.treaty_record import (
+from build_tools.charts.catalog import TREATY_TIMELINE
+from build_tools.derive.treaty_record import (
     DELAY,
     THRESHOLD,
     Side,
     TreatyStatus,
 )
+from build_tools.formats.citations import cite_short, source_json
+from build_tools.formats.tabular import csv_bytes, json_bytes
+from build_tools.models.treaty import Event
+from build_tools.render.context import RenderContext
 
 EVENT_COLUMNS = ("participant_id", "participant", "action", "date", "notification",
                  "single_source", "counts_towards_entry_into_force", "sources")

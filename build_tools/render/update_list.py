@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from markdown_it.common.utils import escapeHtml
 
 from build_tools import urls, verbatim
+from build_tools.formats.text import long_date
 from build_tools.models.dataset import UpdateRecord
 from build_tools.render.context import RenderContext
-from build_tools.render.text import long_date
 
 
 def update_list(ctx: RenderContext, updates: Iterable[UpdateRecord], page: str,

@@ -32,19 +32,20 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from build_tools import serve_errors, serve_rebuilds, urls, verbatim
-from build_tools.abbreviations import GlossaryAbbreviations
-from build_tools.annotations import announce
+from build_tools import urls, verbatim
 from build_tools.config import BuildConfig
+from build_tools.engine import serve_errors, serve_rebuilds
+from build_tools.engine.abbreviations import GlossaryAbbreviations
+from build_tools.engine.theme_fixes import fix_html
 from build_tools.errors import DataError
-from build_tools.git_dates import last_commit_dates, page_dates
+from build_tools.formats.text import long_date
+from build_tools.load.git_dates import last_commit_dates, page_dates
 from build_tools.page_sources import page_sources
 from build_tools.pipeline import Generated, generate
 from build_tools.render import cite
 from build_tools.render.cite import Citation, citations
-from build_tools.render.text import long_date
+from build_tools.report import announce
 from build_tools.site_info import SiteInfo
-from build_tools.theme_fixes import fix_html
 from build_tools.write import write_files, write_if_changed
 
 log = logging.getLogger("mkdocs.hooks.build_tools")

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from build_tools.english import closest
 from build_tools.errors import Diagnostic, error
-from build_tools.load import Parsed
+from build_tools.load.stage import Parsed
 from build_tools.models.positions import State
 from build_tools.models.treaty import SIGNATURE_CLOSES, SIGNATURE_OPENS, Event, TreatyStatusFile
 

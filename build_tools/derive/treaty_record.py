@@ -14,11 +14,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from build_tools.derive.grid import Entry, Grid
+from build_tools.derive.records import target_label
 from build_tools.models.dataset import Dataset
 from build_tools.models.positions import State, Target
 from build_tools.models.treaty import Event, TreatyStatusFile
-from build_tools.render.positions_grid import Entry, Grid
-from build_tools.render.records import target_label
 
 THRESHOLD = 40  # instruments needed (art. 65(1))
 DELAY = dt.timedelta(days=90)  # "the ninetieth day after" the fortieth

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from build_tools.cache import Store
 from build_tools.english import closest, excerpt, field_path
 from build_tools.errors import Diagnostic, Location, error
+from build_tools.load.yamlio import YamlDocument, read_yaml
 from build_tools.models.article import Article, ChaptersFile, Provision
 from build_tools.models.draft import DraftsFile
 from build_tools.models.glossary import GlossaryFile
@@ -36,7 +37,6 @@ from build_tools.models.table import Table
 from build_tools.models.treaty import TreatyStatusFile
 from build_tools.models.update import Update
 from build_tools.paths import display_path
-from build_tools.yamlio import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 

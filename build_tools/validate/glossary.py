@@ -4,7 +4,7 @@ other file's in `validate.py`)."""
 from __future__ import annotations
 
 from build_tools.errors import Diagnostic, error
-from build_tools.load import Parsed
+from build_tools.load.stage import Parsed
 from build_tools.models.glossary import GlossaryFile, Term
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from build_tools import urls
+from build_tools.formats.citations import cite_short
 from build_tools.models.dataset import Convention, Dataset
 from build_tools.models.positions import Target
 from build_tools.prose.stage import Prose
-from build_tools.render.citations import cite_short
 
 Record = dict[str, Any]
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from build_tools.english import excerpt
 from build_tools.errors import Diagnostic, error
-from build_tools.load import Parsed
+from build_tools.load.stage import Parsed
 
 
 def unique_ids(parsed: Parsed[Any], field: str, out: list[Diagnostic]) -> set[str]:

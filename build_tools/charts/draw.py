@@ -34,7 +34,7 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
-from build_tools.render.chart_spec import Chart  # noqa: E402
+from build_tools.charts.spec import Chart  # noqa: E402
 
 
 @dataclass(frozen=True)

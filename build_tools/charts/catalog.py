@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from build_tools.charts.spec import Chart, Marker
+from build_tools.derive.grid import Grid
+from build_tools.derive.records import target_label
+from build_tools.derive.treaty_record import THRESHOLD, TreatyStatus
 from build_tools.english import plural
+from build_tools.formats.tabular import csv_bytes
+from build_tools.formats.text import date_range, long_date
 from build_tools.models.dataset import Dataset, TableRecord
 from build_tools.models.table import CHART_COLUMNS, cell_value
 from build_tools.prose.article_links import Mention, updates_naming
-from build_tools.render.chart_spec import Chart, Marker
-from build_tools.render.downloads import csv_bytes
-from build_tools.render.positions_grid import Grid
-from build_tools.render.records import target_label
-from build_tools.render.text import date_range, long_date
-from build_tools.render.treaty_record import THRESHOLD, TreatyStatus
 
 TIMELINE = "process-timeline"
 MOST_DISCUSSED = "most-discussed"

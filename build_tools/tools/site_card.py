@@ -4,7 +4,7 @@ Material's social plugin would draw a card per page, but it needs cairo and
 other system libraries that neither `make` nor CI installs; one designed card
 serves every page instead. Drawn with matplotlib, which the charts use
 already, and committed as `content/assets/site-card.png`; run
-`python -m build_tools.site_card` after changing the design.
+`python -m build_tools.tools.site_card` after changing the design.
 """
 
 from __future__ import annotations

@@ -16,18 +16,18 @@ from pydantic import BaseModel
 
 from build_tools.english import unknown
 from build_tools.errors import Diagnostic, Location, error, warning
-from build_tools.load import UPDATE_FILE, Loaded, Parsed
+from build_tools.load.stage import UPDATE_FILE, Loaded, Parsed
+from build_tools.load.yamlio import YamlDocument
 from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, UpdateRecord
 from build_tools.models.draft import DraftsFile
 from build_tools.models.session import Session
 from build_tools.models.source import SourceRef
-from build_tools.unpublished import hold_back
-from build_tools.validate_convention import convention
-from build_tools.validate_glossary import glossary_terms
-from build_tools.validate_ids import unique_ids
-from build_tools.validate_tables import table_rules
-from build_tools.validate_treaty import treaty_rules
-from build_tools.yamlio import YamlDocument
+from build_tools.validate.convention import convention
+from build_tools.validate.glossary import glossary_terms
+from build_tools.validate.ids import unique_ids
+from build_tools.validate.tables import table_rules
+from build_tools.validate.treaty import treaty_rules
+from build_tools.validate.unpublished import hold_back
 
 
 def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:

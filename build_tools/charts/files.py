@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 from build_tools.cache import Store
-from build_tools.render.chart_spec import Chart
-from build_tools.render.charts import chart_csv
+from build_tools.charts.catalog import chart_csv
+from build_tools.charts.spec import Chart
 
 # Each drawing of a chart: the light and dark SVGs, and the light one as a PNG.
 DRAWINGS = ("light", "dark", "png")
@@ -49,7 +49,7 @@ class _Worker:
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed when the worker ends
         # A plain child interpreter, whatever the caller's main module and threads are.
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "build_tools.render.chart_draw"],
+            [sys.executable, "-m", "build_tools.charts.draw"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors)
         self.inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self.feeder = threading.Thread(target=self._feed, daemon=True)

@@ -12,12 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from build_tools.derive.records import target_label, target_page
+from build_tools.formats.citations import source_json
+from build_tools.formats.tabular import csv_bytes, json_bytes
 from build_tools.models.dataset import Convention
 from build_tools.models.positions import Target
 from build_tools.models.source import Source, SourceRef
-from build_tools.render.citations import source_json
-from build_tools.render.downloads import csv_bytes, json_bytes
-from build_tools.render.records import target_label, target_page
 
 CSV_COLUMNS = ("state_id", "state", "provision", "stance", "topic", "date", "session",
                "record", "sources")

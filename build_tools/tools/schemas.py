@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel
 
 from build_tools import paths
-from build_tools.load import OPTIONAL_FILES, SINGLE_FILES
+from build_tools.load.stage import OPTIONAL_FILES, SINGLE_FILES
 from build_tools.models.article import Article, Provision
 from build_tools.models.session import Session
 from build_tools.models.table import Table

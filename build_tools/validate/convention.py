@@ -12,12 +12,12 @@ from typing import Any, Protocol
 
 from build_tools.english import excerpt, unknown
 from build_tools.errors import Diagnostic, error
-from build_tools.load import OPTIONAL_FILES, Loaded, Parsed
+from build_tools.load.stage import OPTIONAL_FILES, Loaded, Parsed
+from build_tools.load.yamlio import YamlDocument
 from build_tools.models.article import FINAL_TEXT, ChaptersFile
 from build_tools.models.dataset import ArticleRecord, Convention, ProvisionRecord
 from build_tools.models.positions import PositionsFile, StatesFile, Target, VotesFile
-from build_tools.validate_ids import unique_ids
-from build_tools.yamlio import YamlDocument
+from build_tools.validate.ids import unique_ids
 
 Path = tuple[str | int, ...]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from build_tools import urls
+from build_tools.formats.text import md_text, partial_date
 from build_tools.models.source import Source, SourceRef
-from build_tools.render.text import md_text, partial_date
 
 
 def _link(ref: SourceRef, words: str, title: str = "") -> str:
