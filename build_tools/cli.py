@@ -7,13 +7,12 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from build_tools import paths
+from build_tools import paths, report
 from build_tools.config import BuildConfig
 from build_tools.engine.publish import build_site
-from build_tools.errors import DataError, bounded
+from build_tools.errors import DataError
 from build_tools.paths import display_path
 from build_tools.pipeline import generate
-from build_tools.report import announce
 from build_tools.tools.scaffold import ScaffoldError, new_update
 from build_tools.tools.schemas import write_schemas
 from build_tools.write import write_files
@@ -60,17 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         generated = generate(config)
     except DataError as exc:
-        print(exc.report(), file=sys.stderr)
-        announce(exc.diagnostics)
+        report.failure(exc)
         return 1
-    warnings = bounded(generated.warnings)
-    for warning in warnings:
-        print(warning, file=sys.stderr)
-    announce(warnings)
+    report.warnings(generated.warnings)
     if args.command == "validate":
         print(f"data is valid: {len(generated.files)} pages would be generated")
         return 0
-    report = write_files(generated.files, args.out)
-    print(f"{len(report.written)} files written, {report.unchanged} unchanged, "
-          f"{len(report.removed)} removed, in {args.out}")
+    written = write_files(generated.files, args.out)
+    print(f"{len(written.written)} files written, {written.unchanged} unchanged, "
+          f"{len(written.removed)} removed, in {args.out}")
     return 0

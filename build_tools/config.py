@@ -22,8 +22,9 @@ class BuildConfig:
     site: SiteInfo
     content_dir: Path = paths.CONTENT_DIR
     cache_dir: Path | None = None  # None: nothing is kept between builds
-    # A rebuild of `mkdocs serve`: caches stay in memory, written when it stops (`cache.flush`).
-    caches_in_memory: bool = False
+    # Pages dated by the last commit to the files they are made of (git); off for trees whose
+    # commits are not theirs (the tests' fixtures).
+    dated: bool = True
 
     @property
     def templates_cache(self) -> Path | None:
@@ -36,12 +37,11 @@ class BuildConfig:
         return self.cache_dir / folder if self.cache_dir else None
 
     @classmethod
-    def from_environment(cls, data_dir: Path | None = None, site: SiteInfo | None = None,
-                         caches_in_memory: bool = False) -> BuildConfig:
+    def from_environment(cls, data_dir: Path | None = None,
+                         site: SiteInfo | None = None) -> BuildConfig:
         """The data in `data_dir` (else $BRIEFING_DATA_DIR, else data/), with caches kept in
         $BRIEFING_CACHE_DIR (else .cache/), in a folder of their own per data directory."""
         data = (data_dir or Path(os.environ.get("BRIEFING_DATA_DIR", paths.DATA_DIR))).resolve()
         root = Path(os.environ.get("BRIEFING_CACHE_DIR", paths.REPO_ROOT / ".cache"))
         key = hashlib.sha256(str(data).encode()).hexdigest()[:12]
-        return cls(data_dir=data, site=site or site_info(), cache_dir=root / key,
-                   caches_in_memory=caches_in_memory)
+        return cls(data_dir=data, site=site or site_info(), cache_dir=root / key)

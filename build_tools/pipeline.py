@@ -1,25 +1,24 @@
-"""The whole program: load -> validate -> prose -> stop on any error -> charts -> pages -> assemble.
+"""The whole program, in the order the data takes through it.
+
+`generate()` returns the whole site as the engine is to publish it: every
+generated page complete (its date, its citation block), the files the site has
+beside pages, and what the engine's navigation and abbreviations need; or it
+raises `DataError` with every diagnostic found. Every diagnostic, those found in
+editor prose included, is known before the first page is rendered; nothing is
+rendered unless there is no error.
 
 The charts are drawn in a worker process alongside: those of the data alone
-from the moment the data is valid, the one that counts the prose's mentions
-once the prose is rendered.
-
-`generate()` returns every generated file as bytes, or raises `DataError`
-with every diagnostic found. Every diagnostic, those found in editor prose
-included, is known before the first page is rendered; nothing is rendered
-unless there is no error. Writing the files is the caller's: the CLI hands
-them to `write.py`, the MkDocs hook stages them for MkDocs. The only files
-written here are the caches.
+from the moment the data is valid, the one that counts the prose's mentions once
+the prose is rendered. Writing the files is the caller's (the CLI, the engine
+adapter); the only files written here are the caches.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Iterator, Mapping
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
-from build_tools import cache
 from build_tools.assemble import Produced, assemble
 from build_tools.cache import Store
 from build_tools.charts.catalog import charts, data_charts
@@ -29,129 +28,106 @@ from build_tools.config import BuildConfig
 from build_tools.derive.grid import grid
 from build_tools.derive.treaty_record import standing_sides, treaty_status
 from build_tools.errors import DataError, Diagnostic, Severity, count_errors, sorted_diagnostics
+from build_tools.load.git_dates import last_commit_dates, page_dates
 from build_tools.load.stage import load
 from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
-from build_tools.render.briefings import render_briefings
-from build_tools.render.context import RenderContext, make_environment
-from build_tools.render.convention import render_convention
-from build_tools.render.data import (
-    render_data,
-    render_positions_downloads,
-    render_sources,
-    render_table_downloads,
-)
-from build_tools.render.feeds import render_feeds
-from build_tools.render.glossary import render_glossary
-from build_tools.render.home import render_home
-from build_tools.render.sessions import render_sessions
-from build_tools.render.states import render_states
-from build_tools.render.tables import render_tables
-from build_tools.render.treaty_status import render_treaty_status, render_treaty_status_downloads
-from build_tools.site_map import site_urls
+from build_tools.render.context import RenderContext
+from build_tools.render.families import PageFiles, content_pages, generated_pages, navigation, produce
+from build_tools.render.finish import finish
+from build_tools.session import BuildSession
+from build_tools.urls import page_url
 from build_tools.validate.stage import validate
 
-# Each family of pages: who it is in messages, and the function that renders it.
-PAGE_FAMILIES: tuple[tuple[str, Callable[[RenderContext], Mapping[str, str | bytes]]], ...] = (
-    ("the home page", render_home),
-    ("the sessions and their updates", render_sessions),
-    ("the convention's pages", render_convention),
-    ("the states' pages", render_states),
-    ("the signatures and ratifications page", render_treaty_status),
-    ("the tables page", render_tables),
-    ("the sources page", render_sources),
-    ("the data page", render_data),
-    ("the feeds", render_feeds),
-    ("the glossary", render_glossary),
-    ("the sessions' briefings", render_briefings),
-)
+Navigation = dict[str, tuple[tuple[str, str], ...]]
 
 
 @dataclass(frozen=True)
 class Generated:
-    files: dict[str, bytes]
-    context: RenderContext  # what the pages were rendered from
+    files: dict[str, bytes]  # the docs tree: path -> bytes, every page complete
+    beside: dict[str, dict[str, bytes]]  # page -> the files the site has beside it
+    content_dates: dict[str, dt.date]  # hand-written page -> its date (its file carries none)
+    pages: frozenset[str]  # every page of the site, generated and hand-written
+    navigation: Navigation  # page -> the pages listed under it in the navigation (title, page)
+    glossary: dict[str, str]  # every abbreviation the pages explain -> its expansion
+    dataset: Dataset
+    charts: tuple[Chart, ...]
     warnings: list[Diagnostic]
     charts_drawn: int
 
-    @property
-    def dataset(self) -> Dataset:
-        return self.context.dataset
 
-    @property
-    def charts(self) -> tuple[Chart, ...]:
-        return self.context.charts
-
-
-def generate(config: BuildConfig) -> Generated:
-    """Every generated file (path relative to the docs directory -> bytes).
-
-    Messages name files from the folder that holds data/, as in "data/status.yaml".
-    """
-    with _collector_paused():
-        return _generate(config)
+def generate(config: BuildConfig, session: BuildSession | None = None) -> Generated:
+    """The site from the data (messages name files from the folder that holds data/, as in
+    "data/status.yaml"). `session` holds what outlives the build: a server's, else its own."""
+    session = session or BuildSession()
+    with session.build():
+        version = session.version()
+        # A first build starts its chart worker now, to import matplotlib while the data is read.
+        charts_store = Store.open(config.cache_dir, "charts", version, session.cache_files)
+        with start_drawing(charts_store) as drawing:
+            return _stages(config, session, version, drawing)
 
 
-def _generate(config: BuildConfig) -> Generated:
-    version = cache.code_version()
-    # A first build starts its chart worker now, to import matplotlib while the data is read.
-    with start_drawing(Store.open(config.cache_dir, "charts", version)) as drawing:
-        return _stages(config, version, drawing)
+def _stages(config: BuildConfig, session: BuildSession, version: str,
+            drawing: ChartJob) -> Generated:
+    def store(name: str) -> Store:
+        return Store.open(config.cache_dir, name, version, session.cache_files)
 
-
-def _stages(config: BuildConfig, version: str, drawing: ChartJob) -> Generated:
-    file_store = Store.open(config.cache_dir, "files", version)
-    loaded = load(config.data_dir, config.data_dir.parent, file_store)
+    repo_root = config.data_dir.parent
+    # Load: every file under data/, each node with its file:line:col.
+    loaded = load(config.data_dir, repo_root, store("files"))
+    # Validate: each file against its model, then the rules that span files.
     dataset, diagnostics = validate(loaded)
-    valid = dataset is not None and not count_errors(diagnostics)
-    if valid:  # the charts of the data alone are drawn while the prose is rendered
-        assert dataset is not None
+    # Derive what several pages need (the grid, the treaty record); draw their charts meanwhile.
+    table, treaty = None, None
+    if dataset is not None and not count_errors(diagnostics):
         table, treaty = grid(dataset.convention), treaty_status(dataset)
         drawing.draw(data_charts(dataset, table, treaty))
-    prose_store = Store.open(config.cache_dir, "prose", version)
-    # Prose is checked against the pages and ids of valid data only: a broken file would
-    # make every link to its page a second, misleading error.
-    prose = (resolve_prose(dataset, site_urls(dataset, config.content_dir), prose_store)
-             if dataset is not None and valid else NO_PROSE)
+    # The site map: every page, known before any is rendered.
+    site_pages = _site_map(dataset, config.content_dir, repo_root) if table else frozenset()
+    # Prose: every editor Markdown field once, checked against the pages of valid data only
+    # (a broken file would make every link to its page a second, misleading error).
+    prose_store = store("prose")
+    prose = (resolve_prose(dataset, frozenset(map(page_url, site_pages)), prose_store)
+             if dataset is not None and table else NO_PROSE)
+    # Stop on any error.
     diagnostics = sorted_diagnostics([*diagnostics, *prose.diagnostics])
-    if dataset is None or count_errors(diagnostics):
+    if dataset is None or table is None or count_errors(diagnostics):
         raise DataError(diagnostics)
-
+    # The charts that count the prose's mentions, drawn while the pages are rendered.
     all_charts = charts(dataset, prose.mentions, table, treaty)
-    drawing.draw(all_charts)  # the rest, drawn while the pages are rendered
+    drawing.draw(all_charts)
     ctx = RenderContext(dataset, prose, all_charts, table, config.site,
-                        make_environment(config.templates_cache), treaty,
+                        session.environment(config.templates_cache), session.pages, treaty,
                         tuple(standing_sides(dataset, table, treaty)) if treaty else ())
-    produced = [
-        *(Produced(name, family(ctx)) for name, family in PAGE_FAMILIES),
-        *(Produced(f"the table {path}", downloads, path)
-          for path, downloads in render_table_downloads(ctx).items()),
-        Produced("the grid of positions (data/positions.yaml)", render_positions_downloads(ctx),
-                 "data/positions.yaml"),
-        Produced("the record of signatures and ratifications (data/treaty-status.yaml)",
-                 render_treaty_status_downloads(ctx), "data/treaty-status.yaml"),
-    ]
-    for store in (file_store, prose_store):  # kept while the last charts are drawn
-        store.save(later=config.caches_in_memory)
+    # Render: each family of pages, a pure function of the context.
+    produced = produce(ctx)
+    for kept in (loaded.store, prose_store):  # written while the last charts are drawn
+        if kept is not None:
+            kept.save(later=session.caches_wait)
+    # Assemble: one writer per path.
     files = assemble([*produced, Produced("the charts", drawing.files(all_charts))])
-    drawing.store.save(later=config.caches_in_memory)
-    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    return Generated(files, ctx, warnings, drawing.drawn)
+    drawing.store.save(later=session.caches_wait)
+    # Finish: each page's date (its files' last commit) and its citation.
+    sources = generated_pages(PageFiles(dataset, prose.mentions))
+    content = content_pages(config.content_dir, repo_root)
+    dates = _dates(config, {**sources, **content})
+    files, beside = finish(files, dates, ctx)
+    return Generated(
+        files, beside, {p: d for p, d in dates.items() if p in content}, site_pages,
+        navigation(dataset), {t.term: t.expansion for t in dataset.glossary}, dataset,
+        all_charts, [d for d in diagnostics if d.severity is Severity.WARNING], drawing.drawn)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while the build runs: the build makes almost no garbage
-    in cycles, and the collector's passes over the many objects of a large data set cost a
-    quarter of its time. It runs as usual afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        # The build's objects straight to the oldest generation: else the first collection
-        # after it would look at every one of them, for nothing.
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
+def _site_map(dataset: Dataset | None, content_dir: Path, repo_root: Path) -> frozenset[str]:
+    assert dataset is not None
+    return frozenset(generated_pages(PageFiles(dataset))) | frozenset(
+        content_pages(content_dir, repo_root))
+
+
+def _dates(config: BuildConfig, sources: dict[str, frozenset[str]]) -> dict[str, dt.date]:
+    """Each page's date: the last commit to the files it is made of (none when not dated)."""
+    if not config.dated:
+        return {}
+    folders = sorted({f.split("/", 1)[0] for files in sources.values() for f in files})
+    return page_dates(sources, last_commit_dates(config.data_dir.parent, folders))

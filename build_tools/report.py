@@ -1,19 +1,39 @@
-"""Diagnostics as GitHub Actions workflow commands, so that each shows on its line of a diff.
+"""How a build's diagnostics reach the editor: the one place that prints them.
 
-In a GitHub Actions job (GITHUB_ACTIONS=true) every error and warning is printed
-once more, on standard output, as `::error file=PATH,line=N,col=N::MESSAGE`;
-GitHub turns these into annotations on the pull request's changed lines.
-Anywhere else nothing is printed and the output is unchanged.
+The command line and the engine adapter both report through `failure` (a build stopped
+by errors) and `warnings` (a build that succeeded with warnings). Each diagnostic is
+printed as `path:line:col: severity: message`; in a GitHub Actions job (GITHUB_ACTIONS=true)
+each is printed once more, on standard output, as `::error file=PATH,line=N,col=N::MESSAGE`,
+which GitHub shows on the pull request's changed lines.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TextIO
 
-from build_tools.errors import Diagnostic, Severity
+from build_tools.errors import DataError, Diagnostic, Severity, bounded
+
+
+def failure(exc: DataError, stream: TextIO | None = None,
+            environ: Mapping[str, str] = os.environ) -> None:
+    """Every problem of a stopped build, then its summary line."""
+    print(exc.report(), file=stream or sys.stderr)
+    announce(exc.diagnostics, environ)
+
+
+def warnings(found: list[Diagnostic], say: Callable[[str], None] | None = None,
+             environ: Mapping[str, str] = os.environ) -> None:
+    """The warnings of a build that went on, each through `say` (default: standard error)."""
+    shown = bounded(found)
+    for warning in shown:
+        if say is None:
+            print(warning, file=sys.stderr)
+        else:
+            say(str(warning))
+    announce(shown, environ)
 
 
 def in_actions(environ: Mapping[str, str] = os.environ) -> bool:

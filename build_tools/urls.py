@@ -170,6 +170,11 @@ def citation_file(page: str, kind: str) -> str:
     return f"{page_url(page)}cite.{kind}"
 
 
+def is_page(path: str) -> bool:
+    """Whether a site path is a page's (its Markdown source), not another file's."""
+    return path.endswith(".md")
+
+
 def page_url(page: str) -> str:
     """'sessions/x/index.md' -> 'sessions/x/'; 'a/b.md' -> 'a/b/'; 'index.md' -> ''."""
     stem = page.removesuffix(".md")

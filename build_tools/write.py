@@ -6,10 +6,10 @@ reader never sees half of it), removes generated files that are no longer produc
 and refuses any path that would land outside the target.
 
 Thousands of files are written per build, so this works on strings with `os`
-rather than on `pathlib` objects, and it remembers what it last wrote into
-one directory in this process (as `mkdocs serve` rebuilds into its staging
-folder): a file whose bytes and whose size and time on disk are as it left
-them is not read again.
+rather than on `pathlib` objects. A `Written` (kept by the build session) remembers
+what the last call left in one directory (as `mkdocs serve` rebuilds into its
+staging folder): a file whose bytes and whose size and time on disk are as it
+left them is not read again.
 """
 
 from __future__ import annotations
@@ -29,14 +29,11 @@ class WriteReport:
 
 
 @dataclass
-class _Written:
-    """What the last `write_files` in this process left in its directory."""
+class Written:
+    """What the last `write_files` given this record left in its directory."""
 
     directory: str = ""
     files: dict[str, tuple[bytes, int, int]] | None = None  # target -> bytes, size, mtime_ns
-
-
-_last = _Written()
 
 
 def safe_relative(path: str) -> PurePosixPath:
@@ -47,9 +44,12 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
-def write_files(files: dict[str, bytes], out_dir: Path) -> WriteReport:
+def write_files(files: dict[str, bytes], out_dir: Path, last: Written | None = None) -> WriteReport:
+    """Write `files` into `out_dir`; `last` is what an earlier call of this process left there,
+    and is updated."""
+    last = last if last is not None else Written()
     root = os.path.abspath(out_dir)
-    known = _last.files if _last.directory == root and _last.files is not None else {}
+    known = last.files if last.directory == root and last.files is not None else {}
     targets = {path: os.path.join(root, *safe_relative(path).parts) for path in files}
     written: list[str] = []
     now: dict[str, tuple[bytes, int, int]] = {}
@@ -68,7 +68,7 @@ def write_files(files: dict[str, bytes], out_dir: Path) -> WriteReport:
         now[target] = (content, stat.st_size, stat.st_mtime_ns)
     # What this process wrote there last tells which files are gone, without a walk.
     removed = _remove(root, known.keys() - now.keys()) if known else _remove_stale(root, set(now))
-    _last.directory, _last.files = root, now
+    last.directory, last.files = root, now
     return WriteReport(tuple(written), len(files) - len(written), removed)
 
 

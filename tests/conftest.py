@@ -17,6 +17,7 @@ from build_tools import paths
 from build_tools.config import BuildConfig
 from build_tools.engine.publish import build_site
 from build_tools.pipeline import Generated, generate
+from build_tools.session import BuildSession
 from build_tools.site_info import SiteInfo, site_info
 
 TESTS = Path(__file__).resolve().parent
@@ -32,11 +33,14 @@ _SHARED_CACHE: list[Path] = []  # set once per run by `hermetic_caches`
 
 
 def build(data: Path = paths.DATA_DIR, cache_dir: Path | None = None,
-          site: SiteInfo | None = None) -> Generated:
+          site: SiteInfo | None = None, dated: bool = False,
+          session: BuildSession | None = None) -> Generated:
     """The pipeline on `data`, with caches in `cache_dir`, else in the run's shared temporary
-    cache (safe to share: every entry is keyed by its inputs and the code)."""
+    cache (safe to share: every entry is keyed by its inputs and the code). Pages are dated
+    by git only when asked: a fixture's dates are those of the repository's commits."""
     cache = cache_dir or (_SHARED_CACHE[0] if _SHARED_CACHE else None)
-    return generate(BuildConfig(data_dir=data, site=site or default_site(), cache_dir=cache))
+    return generate(BuildConfig(data_dir=data, site=site or default_site(), cache_dir=cache,
+                                dated=dated), session)
 
 
 @pytest.fixture(scope="session", autouse=True)

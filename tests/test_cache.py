@@ -64,7 +64,7 @@ def test_a_change_to_how_prose_is_rendered_shows_in_the_next_build(
     page = "sessions/alpha-session/updates/02-second-day.md"
     assert b"<code>article 2</code>" in build(data, cached).files[page]
     # What an edit of prose/markdown.py does: a new code version, and code rendered otherwise.
-    monkeypatch.setattr(cache, "code_version", lambda: "edited code")
+    monkeypatch.setattr(cache, "CODE", "edited code")
     from build_tools.prose import markdown
 
     monkeypatch.setitem(markdown._MD.renderer.rules, "code_inline",
@@ -86,19 +86,18 @@ def test_editing_any_module_changes_the_code_version(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     copy = tmp_path / "build_tools"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(cache, "_PACKAGE", copy)
-    versions = {cache.code_version()}
+    versions = {cache.hash_code(copy) + cache.hash_templates(copy)}
     for edited in ("prose/markdown.py", "render/context.py", "templates/update.md.j2"):
         (copy / edited).write_text((copy / edited).read_text() + "\n# edited\n")
-        versions.add(cache.code_version())
+        versions.add(cache.hash_code(copy) + cache.hash_templates(copy))
     # An edit that keeps the file's size is seen too (by its time), as is the edit undone.
     edited = copy / "render/home.py"
     text = edited.read_text()
     edited.write_text(text.replace("render", "RENDER", 1))
     os.utime(edited, ns=(1, 1))
-    versions.add(cache.code_version())
+    versions.add(cache.hash_code(copy) + cache.hash_templates(copy))
     edited.write_text(text)
-    assert len(versions) == 5 and cache.code_version() in versions
+    assert len(versions) == 5 and cache.hash_code(copy) + cache.hash_templates(copy) in versions
 
 
 def test_a_file_is_parsed_again_only_when_its_bytes_change(
@@ -124,24 +123,24 @@ def test_a_cache_file_made_by_other_code_reads_as_empty(tmp_path: Path) -> None:
     old.put(old.key("a"), b"drawing")
     old.save()
     assert not cache.Store.open(tmp_path, "charts", "old code").empty
-    cache._IN_MEMORY.clear()  # as a new process reads it
-    assert cache.Store.open(tmp_path, "charts", "new code").empty
+    assert cache.Store.open(tmp_path, "charts", "new code").empty  # as a new process reads it
 
 
 def test_a_server_keeps_its_cache_in_memory_until_it_stops(tmp_path: Path) -> None:
     """`mkdocs serve` rebuilds save with `later=True`: nothing is written until `flush`."""
-    first = cache.Store.open(tmp_path, "prose", "code")
+    server = cache.CacheFiles()
+    first = cache.Store.open(tmp_path, "prose", "code", server)
     first.put(first.key("a"), "one")
     first.save()
     on_disk = (tmp_path / "prose.pickle").read_bytes()
-    rebuild = cache.Store.open(tmp_path, "prose", "code")
+    rebuild = cache.Store.open(tmp_path, "prose", "code", server)
     rebuild.put(rebuild.key("b"), "two")
     rebuild.save(later=True)
     assert (tmp_path / "prose.pickle").read_bytes() == on_disk
-    assert cache.Store.open(tmp_path, "prose", "code").get(rebuild.key("b")) == "two"
-    cache.flush()
-    cache._IN_MEMORY.clear()  # as a new process reads it
-    stored = cache.Store.open(tmp_path, "prose", "code")
+    assert cache.Store.open(tmp_path, "prose", "code", server).get(rebuild.key("b")) == "two"
+    assert cache.Store.open(tmp_path, "prose", "code").get(rebuild.key("b")) is None
+    server.flush()
+    stored = cache.Store.open(tmp_path, "prose", "code")  # as a new process reads it
     assert stored.get(stored.key("b")) == "two" and stored.get(stored.key("a")) is None
 
 

@@ -9,16 +9,14 @@ their bytes belong to matplotlib's version; `test_charts.py` checks their data a
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
-from build_tools.pipeline import PAGE_FAMILIES, Generated
-from build_tools.render import cite
-from build_tools.render.cite import citations
-from build_tools.render.context import RenderContext
-from build_tools.site_map import site_pages
+from build_tools import paths
+from build_tools.pipeline import Generated
+from build_tools.render.families import FAMILIES, PageFiles, content_pages, generated_pages
 from build_tools.write import write_files
 from tests.conftest import MINIMAL_DATA, TESTS, build
 
@@ -50,21 +48,20 @@ def test_generated_files_match_golden_files(minimal: Generated, tmp_path: Path,
             encoding="utf-8"), f"{name} differs from its golden file"
 
 
-@pytest.mark.parametrize(("name", "family"), PAGE_FAMILIES, ids=[n for n, _ in PAGE_FAMILIES])
-def test_each_page_family_renders_its_golden_files(
-        minimal: Generated, name: str,
-        family: Callable[[RenderContext], Mapping[str, str | bytes]]) -> None:
-    rendered = family(minimal.context)
-    assert rendered, f"{name} rendered nothing from the fixture"
-    for path, content in rendered.items():
-        text = content if isinstance(content, str) else content.decode("utf-8")
-        assert text == (GOLDEN / path).read_text(encoding="utf-8"), f"{name}: {path}"
+@pytest.mark.parametrize("family", FAMILIES, ids=[f.name for f in FAMILIES])
+def test_each_page_family_declares_pages_that_are_generated(minimal: Generated,
+                                                              family: object) -> None:
+    """A family's declared pages (the site map, the pages' dates) are pages it renders."""
+    declared = getattr(family, "pages")(PageFiles(minimal.dataset))  # noqa: B009
+    assert set(declared) <= set(minimal.files)
+    assert all(files and all(f.startswith("data/") or f.startswith("tests/") for f in files)
+               for files in declared.values()), "each page names the files it is made of"
 
 
-def test_the_families_render_every_page_of_the_site_map(minimal: Generated) -> None:
-    pages = {path for _, family in PAGE_FAMILIES for path in family(minimal.context)
-             if path.endswith(".md")}
-    assert pages == site_pages(minimal.dataset, MINIMAL_DATA / "no-content")
+def test_the_site_map_is_every_generated_page_and_nothing_else(minimal: Generated) -> None:
+    pages = {path for path in minimal.files if path.endswith(".md")}
+    assert pages == set(generated_pages(PageFiles(minimal.dataset)))
+    assert minimal.pages == pages | set(content_pages(paths.CONTENT_DIR, paths.REPO_ROOT))
 
 
 def test_generation_is_deterministic(minimal: Generated, tmp_path: Path) -> None:
@@ -72,13 +69,13 @@ def test_generation_is_deterministic(minimal: Generated, tmp_path: Path) -> None
 
 
 def test_each_cited_page_has_its_golden_downloads(minimal: Generated, update_golden: bool) -> None:
-    """The BibTeX and CSL-JSON files the MkDocs hook writes beside each cited page."""
-    downloads = {path: text for citation in citations(minimal.context).values()
-                 for path, text in cite.downloads(citation, minimal.context.site.name).items()}
+    """The BibTeX and CSL-JSON files the site has beside each cited page."""
+    downloads = {path: content for beside in minimal.beside.values()
+                 for path, content in beside.items()}
     if update_golden:
         shutil.rmtree(CITATIONS, ignore_errors=True)
-        write_files({path: text.encode("utf-8") for path, text in downloads.items()}, CITATIONS)
+        write_files(downloads, CITATIONS)
     expected = {p.relative_to(CITATIONS).as_posix() for p in CITATIONS.rglob("*") if p.is_file()}
     assert set(downloads) == expected
-    for path, text in downloads.items():
-        assert text == (CITATIONS / path).read_text(encoding="utf-8"), path
+    for path, content in downloads.items():
+        assert content == (CITATIONS / path).read_bytes(), path

@@ -126,17 +126,19 @@ def test_a_rebuild_copies_the_theme_files_a_build_copies(tmp_path: Path) -> None
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
-    from build_tools.engine import serve_rebuilds
+    from build_tools.engine import internals
 
     custom = tmp_path / "overrides"
     (custom / "assets").mkdir(parents=True)
     (custom / "assets" / "first.css").write_text("a {}")
 
+    kept: internals.ThemeLists = {}
+
     def theme_files(remembered: bool) -> list[str]:
         config = load_config(str(paths.REPO_ROOT / "mkdocs.yml"), theme={
             "name": "material", "custom_dir": str(custom)})
         if remembered:
-            serve_rebuilds._list_installed_themes_once(config.theme)
+            internals.list_installed_themes_once(config.theme, kept)
         files = Files([])
         files.add_files_from_theme(config.theme.get_env(), config)
         return sorted(f.src_uri for f in files)

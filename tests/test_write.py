@@ -24,11 +24,11 @@ def test_only_changed_files_are_rewritten_and_stale_ones_removed(
         tmp_path: Path, new_process: bool) -> None:
     """In the process that wrote them, the writer knows which files are gone; a new process
     finds them on disk."""
+    last = write.Written()
     write_files({"a.md": b"A", "old/deeper/x.md": b"X", "old/y.md": b"Y", "z/k.md": b"K"},
-                tmp_path)
-    if new_process:
-        write._last = write._Written()
-    report = write_files({"a.md": b"A2", "z/k.md": b"K"}, tmp_path)
+                tmp_path, last)
+    report = write_files({"a.md": b"A2", "z/k.md": b"K"}, tmp_path,
+                         write.Written() if new_process else last)
     assert report.written == ("a.md",)
     assert report.removed == ("old/deeper/x.md", "old/y.md")
     assert not (tmp_path / "old").exists() and (tmp_path / "z" / "k.md").is_file()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
@@ -93,3 +94,9 @@ class GlossaryAbbreviations(AbbrExtension):  # type: ignore[misc]
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
         md.treeprocessors.register(_Treeprocessor(md, self.abbrs), "abbr", 7)
+
+
+def with_glossary(extensions: list[Any], glossary: dict[str, str]) -> list[Any]:
+    """The Markdown extensions of mkdocs.yml with Python-Markdown's `abbr` replaced by this one,
+    given the glossary's terms, so that every page explains them."""
+    return [*(e for e in extensions if e != "abbr"), GlossaryAbbreviations(glossary=glossary)]

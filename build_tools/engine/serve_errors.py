@@ -2,15 +2,12 @@
 
 MkDocs' live-reload server reloads the browser only after a build that
 succeeded, so a data error used to leave the editor's tab waiting with the
-reason only in the terminal. Under `mkdocs serve` the hook therefore does not
-stop the build on a data error: it records the problems here and lets MkDocs
-finish with the last good pages, which reloads the browser. The server is
-wrapped (`install`) so that while problems are recorded every page request
-gets the error page instead; that page asks `STATUS_PATH` once a second and
-reloads as soon as the problems change or are gone.
-
-State lives in this module, not in the hook's: MkDocs loads the hook file by
-path, while this module is imported once per process like any other.
+reason only in the terminal. Under `mkdocs serve` the adapter therefore does not
+stop the build on a data error: it records the problems in the server's
+`ErrorPage` and lets MkDocs finish with the last good pages, which reloads the
+browser. The server is wrapped (`ErrorPage.install`) so that while problems are
+recorded every page request gets the error page instead; that page asks
+`STATUS_PATH` once a second and reloads as soon as the problems change or are gone.
 """
 
 from __future__ import annotations
@@ -48,66 +45,56 @@ class Problems:
     summary: str  # "2 errors and 0 warnings in 1 file"
 
 
-class _State:
-    def __init__(self) -> None:
+class ErrorPage:
+    """The problems of the last build of a server, shown in place of its pages. Threads: the
+    build writes them, the server's request threads read them."""
+
+    def __init__(self, serving: bool = False) -> None:
+        self.serving = serving  # only `mkdocs serve` shows the error page
         self.lock = threading.Lock()
-        self.serving = False
         self.version = 0
         self.problems: Problems | None = None
 
+    def show(self, exc: DataError) -> bool:
+        """Record the problems for the error page. False when not serving: the build must stop."""
+        if not self.serving:
+            return False
+        with self.lock:
+            self.version += 1
+            lines = tuple(str(d) for d in exc.diagnostics)
+            self.problems = Problems(self.version, lines, exc.summary)
+        return True
 
-_state = _State()
+    def clear(self) -> None:
+        """The data is valid again: pages are served as built."""
+        with self.lock:
+            if self.problems is not None:
+                self.version += 1
+                self.problems = None
 
+    def current(self) -> tuple[int, Problems | None]:
+        with self.lock:
+            return self.version, self.problems
 
-def started(command: str) -> None:
-    """From the hook's `on_startup`: only `mkdocs serve` shows the error page."""
-    _state.serving = command == "serve"
+    def install(self, server: S) -> S:
+        """From `on_serve`: answer page requests with the error page while it stands."""
+        site = server.get_app()
+        assert site is not None
+        server.set_app(lambda environ, start_response: self._respond(site, environ,
+                                                                     start_response))
+        return server
 
-
-def show(exc: DataError) -> bool:
-    """Record the problems for the error page. False when not serving: the build must stop."""
-    if not _state.serving:
-        return False
-    with _state.lock:
-        _state.version += 1
-        lines = tuple(str(d) for d in exc.diagnostics)
-        _state.problems = Problems(_state.version, lines, exc.summary)
-    return True
-
-
-def clear() -> None:
-    """The data is valid again: pages are served as built."""
-    with _state.lock:
-        if _state.problems is not None:
-            _state.version += 1
-            _state.problems = None
-
-
-def current() -> Problems | None:
-    with _state.lock:
-        return _state.problems
-
-
-def install(server: S) -> S:
-    """From the hook's `on_serve`: answer page requests with the error page while it stands."""
-    site = server.get_app()
-    assert site is not None
-    server.set_app(lambda environ, start_response: _respond(site, environ, start_response))
-    return server
-
-
-def _respond(site: WsgiApp, environ: dict[str, Any],
-             start_response: Callable[..., Any]) -> Iterable[bytes]:
-    path = str(environ.get("PATH_INFO", ""))
-    problems = current()
-    if path == STATUS_PATH:
-        with _state.lock:
-            version = _state.version
-        body = json.dumps({"version": version, "problems": len(problems.lines) if problems else 0})
-        return _send(start_response, body.encode(), "application/json")
-    if problems is not None and _is_page(path):
-        return _send(start_response, error_page(problems).encode(), "text/html; charset=utf-8")
-    return site(environ, start_response)
+    def _respond(self, site: WsgiApp, environ: dict[str, Any],
+                 start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = str(environ.get("PATH_INFO", ""))
+        version, problems = self.current()
+        if path == STATUS_PATH:
+            body = json.dumps({"version": version,
+                               "problems": len(problems.lines) if problems else 0})
+            return _send(start_response, body.encode(), "application/json")
+        if problems is not None and _is_page(path):
+            return _send(start_response, error_page(problems).encode(), "text/html; charset=utf-8")
+        return site(environ, start_response)
 
 
 def _is_page(path: str) -> bool:

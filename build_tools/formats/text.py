@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
 import json
 import re
@@ -50,7 +49,6 @@ def date_range(start: dt.date, end: dt.date) -> str:
     return f"{start.day}–{long_date(end)}"
 
 
-@functools.lru_cache(maxsize=4096)  # a few hundred distinct dates, printed thousands of times
 def partial_date(value: str) -> str:
     """'2023-08' -> 'August 2023'; '2024' -> '2024'; '2023-09-14' -> '14 September 2023'."""
     parts = [int(p) for p in value.split("-")]

@@ -14,7 +14,6 @@ raised or printed.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -101,12 +100,10 @@ def render_inline(text: str, context: LinkContext) -> str:
     return str(_MD.renderer.render(tokens, _MD.options, {}))
 
 
-@functools.lru_cache(maxsize=4096)
 def _link_free_inline(text: str) -> str:
     return str(_MD.renderer.render(_MD.parseInline(text), _MD.options, {}))
 
 
-@functools.lru_cache(maxsize=16384)  # an update's summary is read by its page and by feeds
 def plain_text(text: str) -> str:
     """The words of a Markdown text without markup, for feeds and meta descriptions."""
     tokens = _MD.parseInline(text.strip())

@@ -1,18 +1,17 @@
 """How to cite a page: a ready citation and its BibTeX and CSL-JSON files, for the pages that
 are worth citing on their own (updates, articles, the tables page, states).
 
-`citations(ctx)` says which pages and what each citation holds. The MkDocs hook
-adds the "Cite this page" block (`_cite.md.j2`) to each of those pages and,
-once the page is rendered, writes its two downloads beside it in the site
-(`downloads`): they are not pages, so they stay out of the generated tree and of
-MkDocs' files. The date a reader accessed the page is left to the reader; an
-update carries its own date.
+`citations(ctx)` says which pages and what each citation holds; `block` is the
+"Cite this page" block (`_cite.md.j2`) that `finish.py` adds to each of those
+pages, and `downloads` its two files, which the site has beside the page: they
+are not pages, so they stay out of the generated tree and of the engine's files,
+which would copy thousands of them. The date a reader accessed the page is left to the
+reader; an update carries its own date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 from dataclasses import dataclass
@@ -56,9 +55,20 @@ def citations(ctx: RenderContext) -> dict[str, Citation]:
     return {c.page: c for c in found}
 
 
-def downloads(citation: Citation, site_name: str) -> dict[str, str]:
-    """The two downloads of a citation: site path -> text."""
-    return {citation.bib: bibtex(citation, site_name), citation.json: csl_json(citation, site_name)}
+def block(ctx: RenderContext, citation: Citation, updated: dt.date | None) -> str:
+    """The "Cite this page" block of the page `citation.page`, last changed on `updated`."""
+    href = {f: urls.relative_href("/" + f, citation.page, ctx.site.directory_urls)
+            for f in (citation.bib, citation.json)}
+    return ctx.render("_cite.md.j2", citation=citation, updated=updated,
+                      site_name=ctx.site.name, href=href)
+
+
+def downloads(ctx: RenderContext, citation: Citation) -> dict[str, bytes]:
+    """The two downloads of a citation: site path -> bytes. Kept in the page memo: a rebuild
+    under `mkdocs serve` makes again only those of pages whose title or date changed."""
+    name = ctx.site.name
+    return {citation.bib: ctx.memo(bibtex, citation, name),
+            citation.json: ctx.memo(csl_json, citation, name)}
 
 
 _BIBTEX_SPECIAL = re.compile(r"([\\{}#%&$_~^])")
@@ -72,21 +82,17 @@ def _bibtex_text(text: str) -> str:
     return _BIBTEX_SPECIAL.sub(escape, text)
 
 
-# The two files of a citation are kept for the process: a rebuild under `mkdocs serve` writes
-# again only those of pages whose title or date changed.
-@functools.lru_cache(maxsize=65536)
-def bibtex(citation: Citation, site_name: str) -> str:
+def bibtex(citation: Citation, site_name: str) -> bytes:
     fields = [("title", "{" + _bibtex_text(citation.title) + "}"),
               ("organization", _bibtex_text(site_name)),
               ("url", citation.url)]
     if citation.issued:
         fields.append(("date", citation.issued.isoformat()))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@online{{{citation.key},\n{body}\n}}\n"
+    return f"@online{{{citation.key},\n{body}\n}}\n".encode()
 
 
-@functools.lru_cache(maxsize=65536)
-def csl_json(citation: Citation, site_name: str) -> str:
+def csl_json(citation: Citation, site_name: str) -> bytes:
     """The item as `json.dumps([item], indent=2, ensure_ascii=False)` lays it out, each value
     encoded by the C encoder (an indent sends `json.dumps` to its Python one: a thousand pages
     made that a tenth of a second)."""
@@ -98,7 +104,7 @@ def csl_json(citation: Citation, site_name: str) -> str:
         parts = ",\n".join(f"          {n}" for n in (day.year, day.month, day.day))
         lines.append(f'    "issued": {{\n      "date-parts": [\n        [\n{parts}\n'
                      "        ]\n      ]\n    }")
-    return "[\n  {\n" + ",\n".join(lines) + "\n  }\n]\n"
+    return ("[\n  {\n" + ",\n".join(lines) + "\n  }\n]\n").encode()
 
 
 def _json(value: str) -> str:

@@ -7,11 +7,10 @@ they read the context, never write to it, and never call each other.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import jinja2
 
@@ -28,6 +27,8 @@ from build_tools.prose.fields import At
 from build_tools.prose.stage import Prose
 from build_tools.site_info import SiteInfo
 
+T = TypeVar("T")
+
 SESSION_KIND_LABELS = {
     "organizational": "Organizational session",
     "negotiating": "Negotiating session",
@@ -36,12 +37,11 @@ SESSION_KIND_LABELS = {
 }
 
 
-@functools.cache
 def make_environment(bytecode_dir: Path | None) -> jinja2.Environment:
     """Jinja2 for Markdown output; compiled templates kept in `bytecode_dir` when given.
 
-    One per process: `mkdocs serve` rebuilds with the templates it has loaded already (Jinja
-    loads a template again when its file changes)."""
+    The build session keeps one for its life: `mkdocs serve` rebuilds with the templates it
+    has loaded already (Jinja loads a template again when its file changes)."""
     if bytecode_dir:
         bytecode_dir.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
@@ -62,9 +62,15 @@ def make_environment(bytecode_dir: Path | None) -> jinja2.Environment:
     return env
 
 
-@functools.lru_cache(maxsize=16384)
 def _rendered(template: jinja2.Template, page: Hashable) -> bytes:
     return template.render(page=page).encode("utf-8")
+
+
+class Memo(Protocol):
+    """The build session's page memo: `memo(make, *args)` is `make(*args)`, kept for the next
+    build by its arguments (frozen values)."""
+
+    def __call__(self, make: Callable[..., T], *args: Hashable) -> T: ...
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class RenderContext:
     grid: Grid
     site: SiteInfo
     env: jinja2.Environment
+    memo: Memo
     # The record of signatures and instruments, and where each side of the negotiation
     # stands in it: worked out once per build (None and [] when data/ has no record).
     treaty: TreatyStatus | None = None
@@ -88,7 +95,7 @@ class RenderContext:
         the key of the page for the process: `mkdocs serve` renders again only the pages
         whose value changed. A template edited on disk is a new template, so a new key.
         The page comes as the bytes to write, the one copy that the build's files share."""
-        return _rendered(self.env.get_template(template), page)
+        return self.memo(_rendered, self.env.get_template(template), page)
 
     def prose_on(self, page: str, doc: YamlDocument, at: At) -> str:
         """An editor Markdown field as the page `page` shows it (see `prose/stage.py`)."""

@@ -4,7 +4,6 @@ other page to be rendered first."""
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -143,7 +142,7 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         quotes=_quotes(ctx, article.quotes, {n.draft: n.number for n in article.numbers}),
         positions=positions, votes=votes,
         notes=_notes(ctx, article.annotations, record.doc, page, number),
-        mentions=_mention_list(tuple(mentions), page, ctx.site.directory_urls),
+        mentions=ctx.memo(_mention_list, tuple(mentions), page, ctx.site.directory_urls),
         previous=previous, following=following,
         status=standing.status, sides=standing.sides, target_page=records.target_page,
         official=_official_text(ctx),
@@ -225,9 +224,8 @@ def _grouped(mentions: tuple[Mention, ...]) -> list[dict[str, Any]]:
             for origin, (paragraphs, contexts) in ordered]
 
 
-# Kept for the process: a rebuild under `mkdocs serve` writes again only the lists that an
+# Kept in the page memo: a rebuild under `mkdocs serve` writes again only the lists that an
 # edit changed (mentions are values; those of an unchanged field are the cached ones).
-@functools.lru_cache(maxsize=1024)
 def _mention_list(mentions: tuple[Mention, ...], page: str, directory_urls: bool) -> str:
     """The "Mentioned in" list, as HTML: an item per origin, its contexts quoted below.
 

@@ -8,7 +8,6 @@ the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -30,12 +29,12 @@ def render_feeds(ctx: RenderContext) -> dict[str, str | bytes]:
     # An empty feed is dated by the last day of the sessions it covers.
     last_day = max((s.data.end for s in dataset.sessions), default=dt.date(2021, 5, 10))
     files: dict[str, str | bytes] = {
-        urls.SITE_FEED: _feed(dataset.updates, base, urls.SITE_FEED,
+        urls.SITE_FEED: _feed(ctx, dataset.updates, base, urls.SITE_FEED,
                               f"{site_name}: daily updates", last_day)}
     for session in dataset.sessions:
         newest_first = tuple(reversed(session.updates))
         path = urls.session_feed(session.id)
-        files[path] = _feed(newest_first, base, path,
+        files[path] = _feed(ctx, newest_first, base, path,
                             f"{site_name}: {session.data.title}, daily updates", session.data.end)
     status = ctx.treaty
     if status is not None:
@@ -78,17 +77,16 @@ class _Entry(NamedTuple):
     summary: str  # Markdown
 
 
-def _feed(updates: Sequence[UpdateRecord], base: str, path: str, title: str,
+def _feed(ctx: RenderContext, updates: Sequence[UpdateRecord], base: str, path: str, title: str,
           empty_date: dt.date) -> bytes:
     newest = max((u.data.date for u in updates), default=empty_date)
     entries = tuple(_Entry(base + urls.page_url(u.page), u.heading, u.data.date, u.data.summary)
                     for u in updates[:FEED_SIZE])
-    return _atom(entries, base, path, title, newest)
+    return ctx.memo(_atom, entries, base, path, title, newest)
 
 
-# Kept for the process: a rebuild under `mkdocs serve` writes again only the feeds an edit
+# Kept in the page memo: a rebuild under `mkdocs serve` writes again only the feeds an edit
 # changed (those of the edited session and of the site).
-@functools.lru_cache(maxsize=1024)
 def _atom(entries: tuple[_Entry, ...], base: str, path: str, title: str,
           updated: dt.date) -> bytes:
     feed = FeedGenerator()

@@ -1,0 +1,54 @@
+"""What every page gets once its family has rendered it: its date, and its citation.
+
+Input: the families' files, the date of each page (the last commit to the files it
+is made of, `families.py`), and the render context. Output: the same files, each
+page with its date in its front matter (`updated`, `updated_text`: the theme's
+"Last updated" line and the sitemap read them) and, on a page worth citing, the
+"Cite this page" block before its pager (else at its end); and, for each cited
+page, the two downloads the site has beside it. Pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+
+from build_tools.formats.text import long_date
+from build_tools.render import cite
+from build_tools.render.context import RenderContext
+
+FRONT_MATTER = b"---\n"
+# The "Cite this page" block goes before the pager of an update or an article, else at the end.
+PAGER = b'<nav class="uc-pager"'
+
+
+def finish(files: dict[str, bytes], dates: Mapping[str, dt.date],
+           ctx: RenderContext) -> tuple[dict[str, bytes], dict[str, dict[str, bytes]]]:
+    """The files with every page finished, and page -> the files beside it in the site."""
+    citations = cite.citations(ctx)
+    finished = dict(files)
+    beside: dict[str, dict[str, bytes]] = {}
+    for page, date in dates.items():
+        if page in finished:
+            finished[page] = dated(finished[page], date)
+    for page, citation in citations.items():
+        if page in finished:
+            block = cite.block(ctx, citation, dates.get(page)).encode("utf-8")
+            finished[page] = _before_pager(finished[page], block)
+            beside[page] = cite.downloads(ctx, citation)
+    return finished, beside
+
+
+def dated(page: bytes, date: dt.date) -> bytes:
+    """The page with its date in its front matter."""
+    fields = (f"updated: {json.dumps(date.isoformat())}\n"
+              f"updated_text: {json.dumps(long_date(date))}\n").encode()
+    if page.startswith(FRONT_MATTER):
+        return FRONT_MATTER + fields + page[len(FRONT_MATTER):]
+    return FRONT_MATTER + fields + FRONT_MATTER + page
+
+
+def _before_pager(page: bytes, block: bytes) -> bytes:
+    before, pager, after = page.rpartition(PAGER)
+    return before + block + pager + after if pager else page + block
