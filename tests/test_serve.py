@@ -113,7 +113,7 @@ def test_serve_started_on_broken_data_shows_the_problems_then_the_site(
     with serve(data, ready="The data has errors") as base:
         page = fetch(base + PAGE)
         assert ("data/sessions/alpha-session/updates/02-second-day.yaml:2:1: error: unknown field "
-                "&#x27;tittle&#x27;; did you mean &#x27;title&#x27;?") in page
+                "'tittle'; did you mean 'title'?") in page
         status = fetch(base.removesuffix("un-cybercrime-briefing/") + ".data-errors")
         assert '"problems": 1' in status
         (data / update).write_text(good, encoding="utf-8")

@@ -1,13 +1,11 @@
-"""Formatting rules for generated Markdown: dates, escaping, front matter. Pure and locale-free."""
+"""Formatting rules for generated Markdown: dates, escaping. Pure and locale-free."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 import re
 
-from build_tools.prose.markdown import plain_text
+from build_tools.prose.markdown import escape_html, plain_text
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -65,12 +63,6 @@ def md_text(value: str) -> str:
     return value.translate(_MD_ESCAPES) if _MD_SPECIAL.search(value) else value
 
 
-def front_matter(**fields: str) -> str:
-    """A YAML front-matter block; JSON strings are valid YAML and need no further quoting."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n"
-
-
 def meta_description(markdown: str | None) -> str:
     """A page's description from its summary, HTML-escaped: the theme prints it into an
     attribute as it is."""
@@ -78,7 +70,7 @@ def meta_description(markdown: str | None) -> str:
         return ""
     words = plain_text(markdown.split("\n\n")[0])
     short = words if len(words) <= 200 else words[:197].rsplit(" ", 1)[0] + "…"
-    return html.escape(short, quote=True)
+    return escape_html(short)
 
 
 _ROMAN = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
