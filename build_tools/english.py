@@ -37,7 +37,19 @@ def closest(value: str, known: Iterable[str]) -> str | None:
 def did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
     """"did you mean 'x'?" with the closest known name, else `otherwise`."""
     close = closest(value, known)
-    return f"did you mean '{close}'?" if close else otherwise
+    return suggest(close) if close else otherwise
+
+
+def suggest(name: str) -> str:
+    """The name an editor probably meant: "did you mean 'title'?"."""
+    return f"did you mean '{name}'?"
+
+
+def received(expectation: str, value: object, joiner: str = ",") -> str:
+    """A value that does not fit, after what was expected:
+    "expected a date YYYY-MM-DD, received '2024-13-05'"."""
+    shown = "nothing" if value is None else excerpt(value)
+    return f"{expectation}{joiner} received {shown}"
 
 
 def unknown(kind: str, value: str, known: Iterable[str], listed_in: str) -> str:

@@ -120,7 +120,7 @@ def chart_csv(chart_id: str) -> str:
     return f"data/chart-{chart_id}.csv"
 
 
-def article_page(number: int) -> str:
+def article_page(number: int | str) -> str:
     return f"convention/article-{number}.md"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Protocol
 
 from build_tools.prose.markdown import escape_html, plain_text
 
@@ -21,13 +22,22 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def day_span(value: str) -> str:
-    """'2025-10-25' -> '25 October 2025'; '2025-10-25/2025-10-26' -> '25 or 26 October 2025
-    (day not given)'; a longer span -> 'between 1 and 9 May 2026 (day not given)'."""
-    days = [dt.date.fromisoformat(d) for d in value.split("/")]
-    if len(days) == 1:
-        return long_date(days[0])
-    first, last = days
+class Days(Protocol):
+    """A day, or a span of days when the sources give no more (`models.treaty.Span`)."""
+
+    @property
+    def first(self) -> dt.date: ...
+
+    @property
+    def last(self) -> dt.date: ...
+
+
+def day_span(days: Days) -> str:
+    """One day -> '25 October 2025'; two -> '25 or 26 October 2025 (day not given)'; a longer
+    span -> 'between 1 and 9 May 2026 (day not given)'."""
+    first, last = days.first, days.last
+    if first == last:
+        return long_date(first)
     if (last - first).days == 1:
         shown = date_range(first, last).replace("–", " or ", 1)
         if first.month != last.month or first.year != last.year:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from build_tools.english import closest
+from build_tools.english import closest, suggest
 from build_tools.errors import Diagnostic, error
 from build_tools.load.stage import Parsed
 from build_tools.models.positions import State
@@ -51,7 +51,7 @@ def _unknown_state(value: str, states: Sequence[State]) -> str:
     by_name = {_slug(name): s.id for s in states
                for name in (s.name, s.depositary_name or "", *s.aliases) if name}
     suggestion = by_name.get(value) or closest(value, [s.id for s in states])
-    hint = f"did you mean '{suggestion}'?" if suggestion else "add it to data/states.yaml"
+    hint = suggest(suggestion) if suggestion else "add it to data/states.yaml"
     return f"participant: unknown state '{value}'; {hint}"
 
 
