@@ -17,7 +17,6 @@ A leaf: it imports nothing of ours, so every stage may use it.
 
 from __future__ import annotations
 
-import functools
 import re
 
 # Pages that exist whatever the data.
@@ -205,7 +204,6 @@ def href(target: str, page: str, directory_urls: bool = True) -> str:
     return _address(path, page, directory_urls) + hash_ + anchor
 
 
-@functools.lru_cache(maxsize=65536)
 def _address(path: str, page: str, directory_urls: bool) -> str:
     if directory_urls:
         return relative_url(page_url(path) if is_page(path) else path, page_url(page))
