@@ -90,6 +90,11 @@ def test_footnote_marks_are_taken_out_of_names_as_elements_or_escaped_markup() -
     assert participants["Algeria"].footnotes == ()
 
 
+def test_only_short_footnote_marks_are_kept() -> None:
+    name = "A<superscript>12</superscript><superscript>[link](https://example.org)</superscript>"
+    assert by_name(document(row(name, "25 Oct 2025", "")))["A"].footnotes == ("12",)
+
+
 def test_dates_are_read_in_english_whatever_the_locale_and_spelt_out_months_too() -> None:
     record = by_name(document(row("A", "1 September 2026", "3 Sept. 2026 a")))
     assert record["A"].signature == Deposit("signature", dt.date(2026, 9, 1))

@@ -77,6 +77,14 @@ def test_a_new_signature_adds_exactly_its_event_in_its_place_and_moves_as_of(dat
     result = run(data, "new-signature.xml")
     after = text(data)
     assert result.written
+    assert result.summary.splitlines()[:5] == [
+        f"The depositary's record, read on 2026-03-20 from {FIXTURES / 'new-signature.xml'}, "
+        f"lists 1 new entry, added to {STATUS} with the depositary as its source:",
+        "",
+        "- Canada: signature on 2026-02-12",
+        "",
+        "as_of moved from 2025-11-19 to 2026-03-20.",
+    ]
     assert changes(before, after) == (["as_of: 2025-11-19"],
                                       ["as_of: 2026-03-20", *block("canada", "signature",
                                                                    "2026-02-12")])

@@ -46,6 +46,9 @@ _HTML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*
                    rb"<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 # How deep a cell's markup is followed: a name is text with a footnote mark or two.
 MAX_CELL_DEPTH = 4
+# A footnote mark is a number or a letter or two; anything else in a <superscript> is not
+# passed on to the summary, which goes into a pull request as it is.
+_MARK = re.compile(r"[0-9A-Za-z]{1,4}")
 
 
 class RecordError(Exception):
@@ -214,7 +217,7 @@ def cell_text(cell: ET.Element) -> tuple[str, tuple[str, ...]]:
     text = "".join(parts)
     marks.extend(m.strip() for m in _ESCAPED_MARK.findall(text))
     text = _ESCAPED_MARK.sub("", text)
-    return normalise_space(text), tuple(m for m in marks if m)
+    return normalise_space(text), tuple(m for m in marks if _MARK.fullmatch(m))
 
 
 def _gather(element: ET.Element, parts: list[str], marks: list[str], depth: int) -> None:

@@ -23,8 +23,9 @@ def summary(difference: Difference, source: str, today: dt.date, path: str,
     else:
         count = len(difference.additions)
         entries = "1 new entry" if count == 1 else f"{count} new entries"
+        its = "its" if count == 1 else "their"
         lines = [f"{read[0].upper()}{read[1:]} lists {entries}, added to {path} with the "
-                 "depositary as their source:", ""]
+                 f"depositary as {its} source:", ""]
         lines += [f"- {_addition(a)}" for a in difference.additions]
         before, after = (d.isoformat() for d in as_of)
         lines += ["", f"as_of moved from {before} to {after}." if before != after
