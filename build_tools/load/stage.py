@@ -126,6 +126,13 @@ def parse_file(path: Path, shown: str, model: type[M], out: list[Diagnostic],
     return cast("Parsed[M] | None", cached[0])
 
 
+def parse_bytes(data: bytes, shown: str, model: type[M],
+                out: list[Diagnostic]) -> Parsed[M] | None:
+    """The bytes of a file checked against its model, as if read from `shown`: for a file
+    that is about to be written and must be valid first."""
+    return _parse(data, shown, model, out)
+
+
 def _parse(data: bytes, shown: str, model: type[M], out: list[Diagnostic]) -> Parsed[M] | None:
     doc, problems = read_yaml(data, shown)
     out.extend(problems)
