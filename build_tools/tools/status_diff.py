@@ -192,7 +192,7 @@ def _against(event: Event, deposit: Deposit, state: State,
     row's span, else the problem, in one sentence."""
     if event.action == deposit.action and event.earliest <= deposit.date <= event.latest:
         return Refinement(state, event, deposit) if event.earliest != event.latest else None
-    return (f"{where}: the row records {describe(event.action, event.date)} for {state.name}, "
+    return (f"{where}: the row records {describe(event.action, str(event.date))} for {state.name}, "
             f"the depositary {describe(deposit.action, deposit.date.isoformat())}; "
             "check which is right and correct the row by hand")
 

@@ -66,6 +66,6 @@ def _unlisted(difference: Difference, path: str) -> list[str]:
         return []
     lines = ["", f"Rows of {path} the depositary does not list; check each against its sources "
              "(not changed):", ""]
-    lines += [f"- {u.name}: {dated(u.event.action, u.event.date)}"
+    lines += [f"- {u.name}: {dated(u.event.action, str(u.event.date))}"
               for u in difference.unlisted]
     return lines
