@@ -31,9 +31,13 @@ lock:
 	.cache/lock-venv/bin/pip-compile --quiet $(UPGRADE) --extra test --strip-extras \
 		--no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
 
+# make site ENGINE=properdocs builds it with the other engine that reads mkdocs.yml.
+ENGINE ?= mkdocs
+SITE_DIR ?= site
+
 site: $(STAMP)
-	$(BIN)/python -m build_tools site
-	@echo "Site built in site/: open site/index.html, or run 'make serve' for a live preview."
+	$(BIN)/python -m build_tools site --engine $(ENGINE) --site-dir $(SITE_DIR)
+	@echo "Site built in $(SITE_DIR)/: open $(SITE_DIR)/index.html, or run 'make serve' for a live preview."
 
 validate: $(STAMP)
 	$(BIN)/python -m build_tools validate

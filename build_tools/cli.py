@@ -9,7 +9,7 @@ from pathlib import Path
 
 from build_tools import paths, report
 from build_tools.config import BuildConfig
-from build_tools.engine.publish import build_site
+from build_tools.engine.publish import ENGINES, build_site
 from build_tools.errors import DataError
 from build_tools.paths import display_path
 from build_tools.pipeline import generate
@@ -52,8 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("validate", help="check every data file; print every problem")
     build = commands.add_parser("build", help="write the generated Markdown to a directory")
     build.add_argument("--out", type=Path, required=True, help="output directory")
-    site = commands.add_parser("site", help="build the whole site with MkDocs into site/")
+    site = commands.add_parser("site", help="build the whole site into site/")
     site.add_argument("--site-dir", type=Path, default=paths.REPO_ROOT / "site")
+    site.add_argument("--engine", choices=ENGINES, default=ENGINES[0],
+                      help="the site engine that reads mkdocs.yml (default: mkdocs)")
     scaffold = commands.add_parser("new-update", help="write the next update file of a session")
     scaffold.add_argument("session", help="session id, e.g. reconvened-concluding-session")
     scaffold.add_argument("title", help="title of the update, without its number")
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: the UN Treaty Collection's, chapter XVIII-16)")
     args = parser.parse_args(argv)
     if args.command == "site":
-        return build_site(args.site_dir.resolve())
+        return build_site(args.site_dir.resolve(), engine=args.engine)
     config = BuildConfig.from_environment(args.data)
     if args.command == "new-update":
         return _new_update(config.data_dir, args.session, args.title, args.date)

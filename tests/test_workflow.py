@@ -95,7 +95,8 @@ def test_the_full_suite_runs_on_pull_requests_with_a_browser() -> None:
     test = commands(CHECKS, "test")
     assert "make test" in test and "make lint" in test
     assert load(CHECKS)["jobs"]["test"]["steps"][-1]["env"]["CHROMIUM"]
-    assert commands(CHECKS, "data")[-2:] == ["make validate", "make site"]
+    assert commands(CHECKS, "data")[-3:] == ["make validate", "make site",
+                                            "make site ENGINE=properdocs SITE_DIR=site-properdocs"]
 
 
 @pytest.mark.parametrize("path, job", every_job(), ids=lambda v: getattr(v, "name", v))

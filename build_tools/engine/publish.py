@@ -38,27 +38,34 @@ def source_date_epoch(repo_root: Path) -> str | None:
     return result.stdout.strip() or None
 
 
+# The engines that build the site from mkdocs.yml, with the same hook, theme and plugins: MkDocs
+# 1.x, and ProperDocs, which continues it (see the README's "Site engines").
+ENGINES = ("mkdocs", "properdocs")
+
+
 def build_site(site_dir: Path = paths.REPO_ROOT / "site",
-               config_file: Path = paths.REPO_ROOT / "mkdocs.yml") -> int:
-    """Run `mkdocs build` into a temporary directory and replace `site_dir` only on success;
-    the offline copy (from the config file's `-offline` sibling, when there is one) is built
-    and zipped into it first."""
+               config_file: Path = paths.REPO_ROOT / "mkdocs.yml", engine: str = "mkdocs",
+               offline: bool = True) -> int:
+    """Run the engine's `build` into a temporary directory and replace `site_dir` only on
+    success; the offline copy (from the config file's `-offline` sibling, when there is one
+    and `offline` is true) is built and zipped into it first."""
     staging = site_dir.with_name(f".site-build-{os.getpid()}")
-    offline = site_dir.with_name(f".site-offline-{os.getpid()}")
+    copy_dir = site_dir.with_name(f".site-offline-{os.getpid()}")
     offline_config = config_file.with_name(f"{config_file.stem}-offline{config_file.suffix}")
+    with_copy = offline and offline_config.is_file()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     epoch = source_date_epoch(config_file.parent)
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
     try:
-        built = _mkdocs(config_file, staging, env) and (
-            not offline_config.is_file() or _mkdocs(offline_config, offline, env))
-        if built and offline_config.is_file():
+        built = _build(engine, config_file, staging, env) and (
+            not with_copy or _build(engine, offline_config, copy_dir, env))
+        if built and with_copy:
             for name in SERVER_ONLY:
-                (offline / name).unlink(missing_ok=True)
-            zip_folder(offline, staging / OFFLINE_ZIP, OFFLINE_FOLDER, int(epoch or 0))
+                (copy_dir / name).unlink(missing_ok=True)
+            zip_folder(copy_dir, staging / OFFLINE_ZIP, OFFLINE_FOLDER, int(epoch or 0))
     finally:
-        shutil.rmtree(offline, ignore_errors=True)
+        shutil.rmtree(copy_dir, ignore_errors=True)
     if not built:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"The site was not rebuilt; {site_dir.name}/ is unchanged.", file=sys.stderr)
@@ -71,9 +78,9 @@ def build_site(site_dir: Path = paths.REPO_ROOT / "site",
     return 0
 
 
-def _mkdocs(config_file: Path, site_dir: Path, env: dict[str, str]) -> bool:
+def _build(engine: str, config_file: Path, site_dir: Path, env: dict[str, str]) -> bool:
     shutil.rmtree(site_dir, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    command = [sys.executable, "-m", engine, "build", "--strict", "--quiet",
                "--config-file", str(config_file), "--site-dir", str(site_dir)]
     return subprocess.run(command, env=env, cwd=config_file.parent).returncode == 0
 
