@@ -8,8 +8,11 @@ measures, each in a fresh process, cold (empty caches) and warm (the caches
 a second build has): the generation stage (load, validate, prose, charts,
 render, write) and the whole `mkdocs build --strict`; then a rebuild with no
 change and a rebuild after adding one update (files rewritten, charts
-drawn). At 1,000 updates it also times `mkdocs serve` from saving an update
-to serving the changed page, for three saves one after the other. Each timed
+drawn). Each stage is also timed as a whole process (Python's start and the
+imports included, as editors and CI meet it). With the shipped data and at
+1,000 updates it times `mkdocs serve` from an editor's save to serving the
+page it changes, for three kinds of save (an update edited, the treaty record
+edited, a new update file), three saves of each in one server. Each timed
 stage runs three times (--repeat) and the table shows the median; the JSON
 keeps every run. It prints a table and writes JSON. It asserts nothing: the
 targets are read from the table (see benchmarks/README.md).
@@ -37,17 +40,27 @@ ROOT = paths.REPO_ROOT
 
 
 def run_stage(*args: str, env: dict[str, str]) -> dict[str, Any]:
+    """One stage in a fresh process: its own figures (timed after the imports), and the whole
+    process's wall time (`process_s`: Python's start and the imports included, as an editor's
+    `python -m build_tools build` or CI's `mkdocs build` meets it)."""
+    began = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "benchmarks.measure", *args], cwd=ROOT,
                             env=env, capture_output=True, text=True, check=False)
+    process = round(time.perf_counter() - began, 3)
     if result.returncode != 0:
         raise SystemExit(f"stage {args[0]} failed:\n{result.stderr[-3000:]}")
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+    return {**json.loads(result.stdout.strip().splitlines()[-1]), "process_s": process}
 
 
 def median_run(runs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[float]]:
     """The run of median wall time, and every time measured."""
     ordered = sorted(runs, key=lambda r: r["seconds"])
     return ordered[len(ordered) // 2], [r["seconds"] for r in runs]
+
+
+def median_process(runs: list[dict[str, Any]]) -> float:
+    ordered = sorted(r["process_s"] for r in runs)
+    return float(ordered[len(ordered) // 2])
 
 
 def measure_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
@@ -63,16 +76,17 @@ def measure_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
 
     warm = work / "warm-cache"
     # Cold: empty caches and a fresh process; each run writes every file into a new directory.
-    cold, cold_runs = median_run([run_stage("generate", str(out / f"cold-{n}"), env=env())
-                                  for n in range(repeat)])
-    cold_build, cold_build_runs = median_run([run_stage("mkdocs", str(site), env=env())
-                                              for _ in range(repeat)])
+    cold_all = [run_stage("generate", str(out / f"cold-{n}"), env=env()) for n in range(repeat)]
+    cold, cold_runs = median_run(cold_all)
+    cold_build_all = [run_stage("mkdocs", str(site), env=env()) for _ in range(repeat)]
+    cold_build, cold_build_runs = median_run(cold_build_all)
     # Warm: the caches an editor's second build has (filled by the first run, not timed).
     run_stage("mkdocs", str(site), env=env(warm))
-    warm_gen, warm_runs = median_run([run_stage("generate", str(out / f"warm-{n}"), env=env(warm))
-                                      for n in range(repeat)])
-    warm_build, warm_build_runs = median_run([run_stage("mkdocs", str(site), env=env(warm))
-                                              for _ in range(repeat)])
+    warm_all = [run_stage("generate", str(out / f"warm-{n}"), env=env(warm))
+                for n in range(repeat)]
+    warm_gen, warm_runs = median_run(warm_all)
+    warm_build_all = [run_stage("mkdocs", str(site), env=env(warm)) for _ in range(repeat)]
+    warm_build, warm_build_runs = median_run(warm_build_all)
     unchanged = run_stage("generate", str(out / "warm-0"), env=env(warm))
     session = sorted((data / "sessions").glob("synthetic-session-*"))[-1]
     number = len(list((session / "updates").glob("*.yaml"))) + 1
@@ -94,6 +108,10 @@ def measure_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
         "warm_mkdocs_build_s": warm_build["seconds"],
         "warm_mkdocs_build_runs_s": warm_build_runs,
         "warm_share": round(warm_gen["seconds"] / warm_build["seconds"], 3),
+        "process_s": {"cold_generation": median_process(cold_all),
+                      "cold_mkdocs_build": median_process(cold_build_all),
+                      "warm_generation": median_process(warm_all),
+                      "warm_mkdocs_build": median_process(warm_build_all)},
         "generation_peak_mib": max(cold["peak_mib"], warm_gen["peak_mib"]),
         "build_peak_mib": max(cold_build["peak_mib"], warm_build["peak_mib"]),
         "ms_per_update": round(1000 * warm_build["seconds"] / size, 2),
@@ -106,38 +124,69 @@ def measure_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
     }
 
 
-def serve_reload(work: Path, size: int, repeat: int) -> list[float]:
-    """Seconds from saving an update to `mkdocs serve` serving the changed page, for each of
-    `repeat` saves one after the other (an editor saving again), in one server."""
+SERVE_PAGE = "sessions/reconvened-concluding-session/updates/03-the-most-difficult-articles-criminalization/"
+SERVE_UPDATE = ("sessions/reconvened-concluding-session/updates/"
+                "03-the-most-difficult-articles-criminalization.yaml")
+
+
+def serve_saves(work: Path, size: int, repeat: int) -> dict[str, list[float]]:
+    """Seconds from an editor's save to `mkdocs serve` serving the page it changes, in one
+    server, for each kind of save (`repeat` times each, one after the other): an update edited,
+    the treaty record edited, a new update file."""
     data = make_dataset(work, size)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, BRIEFING_DATA_DIR=str(data), BRIEFING_CACHE_DIR=str(work / "cache"),
                NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a",
-                               f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload",
+                               "-a", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/un-cybercrime-briefing/"
-    page = base + "sessions/synthetic-session-001/updates/01-day-1/"
-    seconds = []
     try:
-        _wait(page, "Day 1", 900)
-        update = data / "sessions/synthetic-session-001/updates/01-day-1.yaml"
-        title = 'title: "Day 1:'
-        for n in range(1, repeat + 1):
-            text = update.read_text(encoding="utf-8")
-            renamed = f'title: "Save {n} of day 1:'
-            began = time.perf_counter()
-            update.write_text(text.replace(title, renamed), encoding="utf-8")
-            _wait(page, renamed.removeprefix('title: "'), 900)
-            seconds.append(round(time.perf_counter() - began, 2))
-            title = renamed
-            time.sleep(2)  # the editor reads the page before saving again
-        return seconds
+        _wait(base + SERVE_PAGE, "criminalization", 900)
+        return {"update": _saves(repeat, lambda n: _edit_update(data, base, n)),
+                "treaty_record": _saves(repeat, lambda n: _edit_record(data, base, n)),
+                "new_update": _saves(repeat, lambda n: _add_update(data, base, n))}
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def _saves(repeat: int, save: Any) -> list[float]:
+    seconds = []
+    for n in range(1, repeat + 1):
+        began = time.perf_counter()
+        save(n)
+        seconds.append(round(time.perf_counter() - began, 2))
+        time.sleep(2)  # the editor reads the page before saving again
+    return seconds
+
+
+def _edit_update(data: Path, base: str, n: int) -> None:
+    path = data / SERVE_UPDATE
+    text = path.read_text(encoding="utf-8")
+    before = "The most difficult articles" if n == 1 else f"Save {n - 1}: the most difficult"
+    path.write_text(text.replace(before, f"Save {n}: the most difficult", 1), encoding="utf-8")
+    _wait(base + SERVE_PAGE, f"Save {n}: the most difficult", 900)
+
+
+def _edit_record(data: Path, base: str, n: int) -> None:
+    path = data / "treaty-status.yaml"
+    text = path.read_text(encoding="utf-8")
+    marker = "\nnote: >-\n  "
+    path.write_text(text.replace(marker, f"{marker}Save {n}. ", 1), encoding="utf-8")
+    _wait(base + "treaty-status/", f"Save {n}. ", 900)
+
+
+def _add_update(data: Path, base: str, n: int) -> None:
+    folder = (data / SERVE_UPDATE).parent
+    number = len(list(folder.glob("*.yaml"))) + 1
+    (folder / f"{number:02d}-saved-{n}.yaml").write_text(
+        f"number: {number}\ntitle: Saved {n}\ndate: 2024-08-09\nsummary: Added.\n"
+        "body: Delegations returned to article 24.\n", encoding="utf-8")
+    _wait(base + f"sessions/reconvened-concluding-session/updates/{number:02d}-saved-{n}/",
+          f"Saved {n}", 900)
 
 
 def _wait(url: str, text: str, seconds: float) -> None:
@@ -180,10 +229,25 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(f"| {line} |" for line in lines)
 
 
+def process_table(rows: list[dict[str, Any]]) -> str:
+    """The same stages as whole processes: Python's start and the imports included."""
+    head = ("updates", "cold gen s", "cold mkdocs s", "cold gen/build", "warm gen s",
+            "warm mkdocs s", "warm gen/build")
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for r in rows:
+        p = r["process_s"]
+        lines.append(" | ".join(str(v) for v in (
+            r["updates"], p["cold_generation"], p["cold_mkdocs_build"],
+            round(p["cold_generation"] / p["cold_mkdocs_build"], 3), p["warm_generation"],
+            p["warm_mkdocs_build"], round(p["warm_generation"] / p["warm_mkdocs_build"], 3))))
+    return "Whole processes:\n" + "\n".join(f"| {line} |" for line in lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500, 1000, 2000, 5000])
-    parser.add_argument("--serve-size", type=int, default=1000)
+    parser.add_argument("--serve-sizes", type=int, nargs="*", default=[0, 1000],
+                        help="synthetic updates for the serve figures (0: the shipped data)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each timed stage; the table shows the median")
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json")
@@ -193,17 +257,18 @@ def main() -> int:
         for size in args.sizes:
             print(f"measuring {size} updates...", file=sys.stderr, flush=True)
             rows.append(measure_size(size, Path(tmp) / str(size), args.repeat))
-        reloads = (serve_reload(Path(tmp) / "serve", args.serve_size, args.repeat)
-                   if args.serve_size else [])
-    reload_s = sorted(reloads)[len(reloads) // 2] if reloads else None
+        serve = {size: serve_saves(Path(tmp) / f"serve-{size}", size, args.repeat)
+                 for size in args.serve_sizes}
     result = {"machine": machine(), "repeat": args.repeat, "sizes": rows,
-              "serve_reload": {"updates": args.serve_size, "seconds": reload_s, "runs_s": reloads}}
+              "serve_saves": [{"updates": size, "runs_s": runs} for size, runs in serve.items()]}
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"Machine: {result['machine']}; median of {args.repeat} runs per timed stage")
     print(table(rows))
-    if reload_s is not None:
-        print(f"mkdocs serve, {args.serve_size} updates: changed page served {reload_s} s after "
-              f"save (median of {reloads})")
+    print(process_table(rows))
+    for size, runs in serve.items():
+        print(f"mkdocs serve, {size or 'shipped data, no'} synthetic updates: page served after a "
+              + "; ".join(f"{kind.replace('_', ' ')} save {sorted(s)[len(s) // 2]} s (runs {s})"
+                          for kind, s in runs.items()))
     return 0
 
 

@@ -63,7 +63,7 @@ def generate(config: BuildConfig, session: BuildSession | None = None) -> Genera
         version = session.version()
         # A first build starts its chart worker now, to import matplotlib while the data is read.
         charts_store = Store.open(config.cache_dir, "charts", version, session.cache_files)
-        with start_drawing(charts_store) as drawing:
+        with start_drawing(charts_store, session.charts) as drawing:
             return _stages(config, session, version, drawing)
 
 

@@ -10,6 +10,7 @@ the same process (the rebuilds of a server) lives here, and nowhere else:
 - the template environment, whose compiled templates Jinja keeps until a template
   file changes;
 - what the writer last left in each directory (`write.Written`);
+- the chart worker a server keeps between builds (`charts.files.ChartWorkers`);
 - the collector policy.
 
 The command line makes one session per call; the engine adapter makes one for
@@ -29,6 +30,7 @@ import jinja2
 
 from build_tools import cache
 from build_tools.cache import CacheFiles
+from build_tools.charts.files import ChartWorkers
 from build_tools.render.context import make_environment
 from build_tools.write import Written
 
@@ -77,6 +79,7 @@ class BuildSession:
         self.cache_files = CacheFiles()
         self.pages = PageMemo()
         self.written: dict[str, Written] = {}  # what the writer left, by purpose
+        self.charts = ChartWorkers(keep=serving)
         self.builds = 0
         self._environments: dict[Path | None, jinja2.Environment] = {}
         self._frozen = False
@@ -123,15 +126,19 @@ class BuildSession:
             if enabled:
                 gc.enable()
 
-    def first_build_served(self) -> None:
-        """After the first whole build of a server (its pages written too): what it made lives
-        as long as the server, and is left out of the collector's passes from now on (half a
-        second of the first rebuilds at 1,000 updates). Later builds never undo it."""
+    def build_served(self) -> None:
+        """After each whole build of a server (its pages written too). The first build's objects
+        live as long as the server, and are left out of the collector's passes from now on
+        (half a second of the first rebuilds at 1,000 updates); later builds never undo it. A
+        chart worker waits, matplotlib imported, for the next edit that changes a chart."""
         if self.serving and not self._frozen:
             gc.collect()
             gc.freeze()
             self._frozen = True
+        self.charts.warm()
 
     def stop(self) -> None:
-        """The server stops: the caches it kept in memory are written for the next process."""
+        """The server stops: the caches it kept in memory are written for the next process,
+        and its chart worker ends."""
         self.cache_files.flush()
+        self.charts.close()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from build_tools.session import BuildSession, PageMemo
 from tests.conftest import build
@@ -18,12 +21,12 @@ def test_a_servers_first_build_stays_frozen_across_its_rebuilds(
     session = BuildSession(serving=True)
     try:
         build(data, tmp_path / "cache", session=session)
-        session.first_build_served()
+        session.build_served()
         frozen = gc.get_freeze_count()
         assert frozen > 10_000
         for _ in range(2):
             build(data, tmp_path / "cache", session=session)
-            session.first_build_served()
+            session.build_served()
             # A rebuild frees some of them (the pages an edit replaced); it never thaws the rest.
             assert gc.get_freeze_count() > frozen * 0.9
     finally:
@@ -52,3 +55,36 @@ def test_the_page_memo_holds_the_last_builds_pages_only() -> None:
     memo(page, "c")
     memo.end_build(succeeded=False)  # a failed build keeps what the last one made, too
     assert len(memo) == 2
+
+
+def test_a_server_keeps_one_chart_worker_and_a_single_build_none(
+        data_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild that draws a chart (a new update changes the counts) finds matplotlib already
+    imported in the worker the server keeps; the worker ends with the server, and a single build
+    leaves none behind."""
+    from build_tools.charts import files as chart_files
+
+    started: list[subprocess.Popen[bytes]] = []
+    real = chart_files._Worker.__init__
+
+    def recording(worker: chart_files._Worker) -> None:
+        real(worker)
+        started.append(worker.process)
+
+    monkeypatch.setattr(chart_files._Worker, "__init__", recording)
+    data = data_tree()
+    build(data, tmp_path / "single")
+    assert len(started) == 1 and started[0].wait(timeout=10) == 0
+    server = BuildSession(serving=True)
+    try:
+        assert build(data, tmp_path / "served", session=server).charts_drawn > 0
+        server.build_served()
+        update = data / "sessions/alpha-session/updates/04-added.yaml"
+        update.write_text("number: 4\ntitle: Added\ndate: 2023-08-24\nsummary: Added.\n"
+                          "body: Delegations returned to article 2.\n", encoding="utf-8")
+        assert build(data, tmp_path / "served", session=server).charts_drawn > 0
+        assert len(started) == 2 and started[1].poll() is None  # the same worker, still there
+    finally:
+        server.stop()
+        gc.unfreeze()
+    assert started[1].wait(timeout=10) == 0

@@ -239,22 +239,28 @@ _DRAW = {"timeline": _timeline, "bars": _bars, "matrix": _matrix, "steps": _step
 
 
 def main() -> None:
-    """The drawing worker (`render/chart_files.py`): pickled lists of (chart, its drawings)
-    on standard input ("light", "dark" or "png"), each drawn as it comes; when the input
-    ends, the pickled list of every image on standard output, in the order asked."""
+    """The drawing worker (`charts/files.py`): on standard input, pickled lists of (chart, its
+    drawings) ("light", "dark" or "png"), each drawn as it comes; after a build's last list, a
+    pickled None, which sends the pickled list of that build's images to standard output, in
+    the order asked. The worker then waits for the next build's lists, until its input ends:
+    a server keeps one worker, so that matplotlib is imported once."""
     import pickle
     import sys
 
     images: list[bytes] = []
     while True:
         try:
-            batch: list[tuple[Chart, tuple[str, ...]]] = pickle.load(sys.stdin.buffer)
+            batch: list[tuple[Chart, tuple[str, ...]]] | None = pickle.load(sys.stdin.buffer)
         except EOFError:
             break
+        if batch is None:
+            sys.stdout.buffer.write(pickle.dumps(images))
+            sys.stdout.buffer.flush()
+            images = []
+            continue
         for chart, wanted in batch:
             made = drawings(chart, wanted)
             images.extend(made[drawing] for drawing in wanted)
-    sys.stdout.buffer.write(pickle.dumps(images))
 
 
 if __name__ == "__main__":

@@ -13,8 +13,10 @@ prose and the pages are made:
   alone as soon as the data is valid (drawn while the prose is rendered), the
   rest once the prose is (drawn while the pages are rendered);
 - `ChartJob.files` hands over any left, waits, and keeps what was drawn in the
-  cache. `ChartJob.close` stops a worker that is no longer needed (a build
-  stopped by a data error).
+  cache. `ChartJob.close` gives the worker back: a server's build session keeps
+  it for the next build (`ChartWorkers`), a single build's ends with it, and a
+  worker whose drawings were not asked for (a build stopped by a data error) is
+  stopped.
 
 The worker gets each chart's drawings together, so that one figure serves the
 light SVG and the PNG. The parent process never imports matplotlib, and the
@@ -41,9 +43,10 @@ DRAWINGS = ("light", "dark", "png")
 
 
 class _Worker:
-    """A child interpreter running `chart_draw`: pickled lists of (chart, its drawings) in,
-    one pickled list of images out when its input ends. Input is fed by a thread, so that the
-    build never waits while the worker is still importing."""
+    """A child interpreter running `charts/draw.py`: pickled lists of (chart, its drawings) in,
+    and after a build's last list (a pickled None), that build's images out, as one pickled
+    list. Input is fed by a thread, so that the build never waits while the worker is still
+    importing. A worker serves one build after another until it is closed."""
 
     def __init__(self) -> None:
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed when the worker ends
@@ -52,6 +55,7 @@ class _Worker:
             [sys.executable, "-m", "build_tools.charts.draw"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors)
         self.inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self.pending = False  # lists sent whose images were not asked for
         self.feeder = threading.Thread(target=self._feed, daemon=True)
         self.feeder.start()
 
@@ -59,39 +63,91 @@ class _Worker:
         stdin = self.process.stdin
         assert stdin is not None
         try:
-            while (batch := self.inbox.get()) is not None:
-                stdin.write(batch)
+            while (message := self.inbox.get()) is not None:
+                stdin.write(message)
                 stdin.flush()
             stdin.close()
         except OSError:  # the worker has ended early; `images` reports why
             pass
 
     def send(self, drawings: list[tuple[Chart, tuple[str, ...]]]) -> None:
+        self.pending = True
         self.inbox.put(pickle.dumps(drawings, protocol=5))
 
     def images(self) -> list[bytes]:
-        """Every image drawn, in the order sent; raises if the worker failed."""
+        """Every image drawn since the last call, in the order sent; raises if the worker
+        failed."""
+        self.inbox.put(pickle.dumps(None))
+        assert self.process.stdout is not None
+        try:
+            images = pickle.load(self.process.stdout)
+        except (EOFError, pickle.UnpicklingError):
+            self.stop()
+            raise RuntimeError(f"drawing the charts failed:\n{self._error_text()}") from None
+        self.pending = False
+        return list(images)
+
+    def _error_text(self) -> str:
+        self.errors.seek(0)
+        return self.errors.read().decode(errors="replace")
+
+    def close(self) -> None:
+        """No more builds: the worker's input ends and it exits."""
         self.inbox.put(None)
         self.feeder.join()
-        assert self.process.stdout is not None
-        out = self.process.stdout.read()
-        self.process.stdout.close()
         self.process.wait()
-        self.errors.seek(0)
-        err = self.errors.read().decode(errors="replace")
-        self.errors.close()
-        if self.process.returncode != 0:
-            raise RuntimeError(f"drawing the charts failed:\n{err}")
-        return list(pickle.loads(out))
+        self._close_streams()
 
     def stop(self) -> None:
         self.process.kill()
         self.inbox.put(None)
         self.feeder.join()
         self.process.wait()
+        self._close_streams()
+
+    def _close_streams(self) -> None:
         for stream in (self.process.stdout, self.errors):
-            if stream is not None:
+            if stream is not None and not stream.closed:
                 stream.close()
+
+
+class ChartWorkers:
+    """Where a build gets its drawing worker. A single build's worker ends with the build; a
+    server keeps one for its life (`keep`), so that a rebuild that draws a chart (a new update
+    changes the counts) does not wait a second and more for matplotlib to be imported again.
+    Owned by the build session."""
+
+    def __init__(self, keep: bool = False) -> None:
+        self.keep = keep
+        self._idle: _Worker | None = None
+
+    def take(self) -> _Worker:
+        worker, self._idle = self._idle, None
+        if worker is not None and worker.process.poll() is None:
+            return worker
+        if worker is not None:  # it ended while idle: its streams are closed, a new one starts
+            worker.stop()
+        return _Worker()
+
+    def give_back(self, worker: _Worker) -> None:
+        """A worker whose build is over: kept for the next build when it owes nothing."""
+        if self.keep and not worker.pending and worker.process.poll() is None:
+            self.close()
+            self._idle = worker
+        elif worker.pending:
+            worker.stop()
+        else:
+            worker.close()
+
+    def warm(self) -> None:
+        """A worker started ahead of need: it imports matplotlib while the editor reads."""
+        if self.keep and self._idle is None:
+            self._idle = _Worker()
+
+    def close(self) -> None:
+        if self._idle is not None:
+            self._idle.close()
+            self._idle = None
 
 
 @dataclass
@@ -99,6 +155,7 @@ class ChartJob:
     """The drawings of one build: those from the cache, and those sent to the worker."""
 
     store: Store
+    workers: ChartWorkers = field(default_factory=ChartWorkers)
     sent: list[tuple[str, Chart, str]] = field(default_factory=list)  # cache key, chart, drawing
     worker: _Worker | None = None
     drawn: int = 0  # drawings made by matplotlib in this build (the others came from the cache)
@@ -126,7 +183,7 @@ class ChartJob:
         if not batch:
             return
         if self.worker is None:
-            self.worker = _Worker()
+            self.worker = self.workers.take()
         self.worker.send(batch)
 
     def files(self, charts: tuple[Chart, ...]) -> dict[str, str | bytes]:
@@ -134,8 +191,9 @@ class ChartJob:
         cache."""
         self.draw(charts)
         if self.worker is not None:
-            images = self.worker.images()
-            self.worker = None
+            worker, self.worker = self.worker, None
+            images = worker.images()
+            self.workers.give_back(worker)
             for (key, _, _), image in zip(self.sent, images, strict=True):
                 self.store.put(key, image)
             self.drawn = len(self.sent)
@@ -148,18 +206,19 @@ class ChartJob:
         return files
 
     def close(self) -> None:
-        """Stop a worker whose drawings will not be asked for."""
+        """The build is over: its worker goes back (stopped if its drawings were not asked
+        for, after a data error)."""
         if self.worker is not None:
-            self.worker.stop()
+            self.workers.give_back(self.worker)
             self.worker = None
 
     def _key(self, chart: Chart, drawing: str) -> str:
         return self.store.key(drawing, chart.fingerprint())
 
 
-def start_drawing(store: Store) -> ChartJob:
+def start_drawing(store: Store, workers: ChartWorkers | None = None) -> ChartJob:
     """A job for this build's drawings; its worker starts now if the cache is empty."""
-    job = ChartJob(store)
+    job = ChartJob(store, workers or ChartWorkers())
     if store.empty:
-        job.worker = _Worker()
+        job.worker = job.workers.take()
     return job

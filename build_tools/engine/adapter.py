@@ -160,4 +160,4 @@ class Adapter:
         return fix_html(output_content)  # 404.html is a theme template, not a page
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self.session.first_build_served()
+        self.session.build_served()
