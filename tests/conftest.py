@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -154,3 +155,19 @@ def site_url(shipped_site: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     (root / sub_path).symlink_to(shipped_site, target_is_directory=True)
     for base in serve_directory(root):
         yield f"{base}{sub_path}/"
+
+
+@pytest.fixture
+def chart_workers(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]:
+    """The process of every chart worker started while the test runs, in order."""
+    from build_tools.charts import files as chart_files
+
+    started: list[subprocess.Popen[bytes]] = []
+    real = chart_files._Worker.__init__
+
+    def recording(worker: chart_files._Worker) -> None:
+        real(worker)
+        started.append(worker.process)
+
+    monkeypatch.setattr(chart_files._Worker, "__init__", recording)
+    return started

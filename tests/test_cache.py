@@ -145,19 +145,11 @@ def test_a_server_keeps_its_cache_in_memory_until_it_stops(tmp_path: Path) -> No
 
 
 def test_a_build_stopped_by_a_data_error_leaves_no_chart_worker_running(
-        data_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        data_tree: Callable[..., Path], tmp_path: Path,
+        chart_workers: list[subprocess.Popen[bytes]]) -> None:
     """An empty cache starts the drawing worker before the data is read; when the data turns
     out broken, the worker must end with the build (under `mkdocs serve` it would stay)."""
-    from build_tools.charts import files as chart_files
-
-    started: list[subprocess.Popen[bytes]] = []
-    real = chart_files._Worker.__init__
-
-    def recording(worker: chart_files._Worker) -> None:
-        real(worker)
-        started.append(worker.process)
-
-    monkeypatch.setattr(chart_files._Worker, "__init__", recording)
+    started = chart_workers
     data = data_tree({UPDATE: "number: 3\ntitle: Last day\n"})  # no date, summary or body
     with pytest.raises(DataError):
         build(data, tmp_path / "empty-cache")

@@ -7,8 +7,6 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from build_tools.session import BuildSession, PageMemo
 from tests.conftest import build
 
@@ -58,20 +56,12 @@ def test_the_page_memo_holds_the_last_builds_pages_only() -> None:
 
 
 def test_a_server_keeps_one_chart_worker_and_a_single_build_none(
-        data_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        data_tree: Callable[..., Path], tmp_path: Path,
+        chart_workers: list[subprocess.Popen[bytes]]) -> None:
     """A rebuild that draws a chart (a new update changes the counts) finds matplotlib already
     imported in the worker the server keeps; the worker ends with the server, and a single build
     leaves none behind."""
-    from build_tools.charts import files as chart_files
-
-    started: list[subprocess.Popen[bytes]] = []
-    real = chart_files._Worker.__init__
-
-    def recording(worker: chart_files._Worker) -> None:
-        real(worker)
-        started.append(worker.process)
-
-    monkeypatch.setattr(chart_files._Worker, "__init__", recording)
+    started = chart_workers
     data = data_tree()
     build(data, tmp_path / "single")
     assert len(started) == 1 and started[0].wait(timeout=10) == 0
