@@ -33,12 +33,19 @@ from build_tools.load.stage import load
 from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
 from build_tools.render.context import RenderContext
-from build_tools.render.families import PageFiles, content_pages, generated_pages, navigation, produce
+from build_tools.render.families import (
+    NavEntry,
+    PageFiles,
+    content_pages,
+    generated_pages,
+    navigation,
+    produce,
+)
 from build_tools.render.finish import finish
 from build_tools.session import BuildSession
 from build_tools.validate.stage import validate
 
-Navigation = dict[str, tuple[tuple[str, str], ...]]
+Navigation = dict[str, tuple[NavEntry, ...]]
 
 
 @dataclass(frozen=True)

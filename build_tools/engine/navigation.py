@@ -11,6 +11,7 @@ from typing import Any
 
 from build_tools import urls
 from build_tools.pipeline import Generated
+from build_tools.render.families import NavEntry
 
 
 def expanded(nav: list[Any], generated: Generated) -> list[Any]:
@@ -20,10 +21,16 @@ def expanded(nav: list[Any], generated: Generated) -> list[Any]:
         if page is None:
             out.append(item)
         elif page in generated.navigation:
-            out.append({title: [page, *({t: p} for t, p in generated.navigation[page])]})
+            out.append({title: [page, *_entries(generated.navigation[page])]})
         elif page in generated.pages:
             out.append(item)
     return out
+
+
+def _entries(entries: tuple[NavEntry, ...]) -> list[dict[str, Any]]:
+    """The pipeline's entries as mkdocs.yml writes them: {title: page} or {title: [...]}."""
+    return [{title: target if isinstance(target, str) else _entries(target)}
+            for title, target in entries]
 
 
 def _entry(item: Any) -> tuple[str | None, str | None]:

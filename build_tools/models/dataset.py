@@ -111,6 +111,14 @@ class ArticleRecord:
     def heading(self) -> str:
         return f"Article {self.number}"
 
+    @property
+    def titled(self) -> str:
+        """'Article 24: Conditions and safeguards'; the number alone while the heading is
+        unconfirmed."""
+        if self.data.title_status == "unconfirmed":
+            return self.heading
+        return f"{self.heading}: {self.data.title}"
+
 
 @dataclass(frozen=True)
 class ProvisionRecord:

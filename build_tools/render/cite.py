@@ -48,8 +48,7 @@ def citations(ctx: RenderContext) -> dict[str, Citation]:
         return Citation(page, title, ctx.site.url + urls.page_url(page), issued)
 
     found = [at(u.page, u.heading, u.data.date) for u in dataset.updates]
-    found += [at(a.page, a.heading + (f": {a.data.title}" if a.data.title_status != "unconfirmed"
-                                      else "")) for a in convention.articles]
+    found += [at(a.page, a.titled) for a in convention.articles]
     found += [at(urls.state_page(s.id), s.name) for s in convention.states]
     found.append(at(urls.TABLES, "Reference tables"))
     return {c.page: c for c in found}

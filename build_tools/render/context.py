@@ -24,6 +24,7 @@ from build_tools.load.yamlio import YamlDocument
 from build_tools.models.dataset import Dataset
 from build_tools.paths import TEMPLATES_DIR
 from build_tools.prose.fields import At
+from build_tools.prose.markdown import escape_html
 from build_tools.prose.stage import Prose
 from build_tools.site_info import SiteInfo
 
@@ -56,7 +57,7 @@ def make_environment(bytecode_dir: Path | None) -> jinja2.Environment:
     )
     env.filters.update(md=text.md_text, long_date=text.long_date,
                        partial_date=text.partial_date, plural=plural,
-                       day_span=text.day_span, verbatim=verbatim.block)
+                       day_span=text.day_span, verbatim=verbatim.block, html=escape_html)
     env.globals.update(date_range=text.date_range, kind_label=SESSION_KIND_LABELS,
                        roman=text.roman, urls=urls)
     return env

@@ -16,7 +16,7 @@ from build_tools.derive.treaty_record import Side, TreatyStatus
 from build_tools.formats.citations import cite_short
 from build_tools.formats.text import partial_date
 from build_tools.load.yamlio import YamlDocument
-from build_tools.models.article import FINAL_TEXT, Annotation, Quote
+from build_tools.models.article import FINAL_TEXT, Annotation, Chapter, Quote
 from build_tools.models.dataset import ArticleRecord, Convention
 from build_tools.models.positions import Target
 from build_tools.models.source import Source
@@ -126,11 +126,13 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
     } for n in sorted(numbered)]
     drafts = [d for d in ctx.dataset.drafts if d.id != FINAL_TEXT]
     numbers = {n.draft: n for n in article.numbers}
+    chapter = ctx.dataset.convention.chapter(article.chapter)
+    assert chapter is not None, "validation refuses an article of no chapter"
     sources = ctx.dataset.sources
     return ctx.render(
         "article.md.j2",
         record=record, article=article,
-        chapter=ctx.dataset.convention.chapter(article.chapter),
+        chapter=chapter,
         title_sources=[cite_short(r, sources) for r in article.title_sources],
         summary=ctx.prose_on(page, record.doc, ("summary",)),
         history=[{"draft": d, "number": numbers.get(d.id),
@@ -143,9 +145,25 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         notes=_notes(ctx, article.annotations, record.doc, page, number),
         mentions=ctx.memo(_mention_list, tuple(mentions), page, ctx.site.directory_urls),
         previous=previous, following=following,
+        siblings=[a for a in ctx.dataset.convention.articles
+                  if chapter.first <= a.number <= chapter.last],
+        nav_href=_nav_hrefs(ctx, page, number, chapter, previous, following),
+        chapter_page=urls.chapter_anchor(chapter.number), all_articles=urls.CONVENTION,
+        concordance=urls.concordance_anchor(number),
         status=standing.status, sides=standing.sides, target_page=records.target_page,
         official=_official_text(ctx),
     )
+
+
+def _nav_hrefs(ctx: RenderContext, page: str, number: int, chapter: Chapter,
+               *neighbours: ArticleRecord | None) -> dict[str, str]:
+    """The links of an article's navigation (HTML: it holds a list), resolved for its page."""
+    targets = [a.page for a in ctx.dataset.convention.articles
+               if chapter.first <= a.number <= chapter.last]
+    targets += [a.page for a in neighbours if a is not None]
+    targets += [urls.chapter_anchor(chapter.number), urls.CONVENTION,
+                urls.concordance_anchor(number)]
+    return {t: urls.href(t, page, ctx.site.directory_urls) for t in targets}
 
 
 def _official_text(ctx: RenderContext) -> Source | None:

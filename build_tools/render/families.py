@@ -16,6 +16,7 @@ from pathlib import Path
 
 from build_tools import urls
 from build_tools.assemble import Produced
+from build_tools.formats.text import roman
 from build_tools.models.dataset import Dataset
 from build_tools.prose.article_links import Mention
 from build_tools.render.briefings import render_briefings
@@ -204,10 +205,24 @@ def _own_file(path: Path, repo_root: Path) -> Files:
     return frozenset({path.relative_to(repo_root).as_posix()}) if inside else frozenset()
 
 
-def navigation(dataset: Dataset) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Page -> the pages listed under it in the site's navigation (title, page): each session
-    under the sessions' index."""
-    return {urls.PROCESS: tuple((s.data.title, s.page) for s in dataset.sessions)}
+# An entry of the site's navigation: a page (title, page path), or a section (title, entries).
+NavEntry = tuple[str, "str | tuple[NavEntry, ...]"]
+
+
+def navigation(dataset: Dataset) -> dict[str, tuple[NavEntry, ...]]:
+    """Page -> the entries listed under it in the site's navigation: each session under the
+    sessions' index; under the convention's, each chapter with its articles, so that an
+    article's page shows its chapter beside it."""
+    listed: dict[str, tuple[NavEntry, ...]] = {
+        urls.PROCESS: tuple((s.data.title, s.page) for s in dataset.sessions)}
+    convention = dataset.convention
+    if convention.articles:
+        listed[urls.CONVENTION] = tuple(
+            (f"Chapter {roman(c.number)}: {c.title}",
+             tuple((a.titled, a.page) for a in convention.articles
+                   if c.first <= a.number <= c.last))
+            for c in convention.chapters)
+    return listed
 
 
 def produce(ctx: RenderContext) -> list[Produced]:

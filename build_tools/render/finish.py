@@ -19,8 +19,9 @@ from build_tools.render import cite
 from build_tools.render.context import RenderContext
 
 FRONT_MATTER = b"---\n"
-# The "Cite this page" block goes before the pager of an update or an article, else at the end.
-PAGER = b'<nav class="uc-pager"'
+# The "Cite this page" block goes before the last navigation of an update (its pager) or an
+# article (its neighbours and chapter), else at the end.
+PAGERS = (b'<nav class="uc-pager"', b'<nav class="uc-article-nav"')
 
 
 def finish(files: dict[str, bytes], dates: Mapping[str, dt.date],
@@ -50,5 +51,5 @@ def dated(page: bytes, date: dt.date) -> bytes:
 
 
 def _before_pager(page: bytes, block: bytes) -> bytes:
-    before, pager, after = page.rpartition(PAGER)
-    return before + block + pager + after if pager else page + block
+    at = max(page.rfind(pager) for pager in PAGERS)
+    return page[:at] + block + page[at:] if at >= 0 else page + block

@@ -24,7 +24,9 @@ def render_home(ctx: RenderContext) -> dict[str, str]:
     return {page: ctx.render(
         "home.md.j2",
         status_summary=ctx.prose_on(page, doc, ("summary",)),
-        milestones=[item(m, ("milestones", i)) for i, m in enumerate(status.milestones)],
+        # Newest first: on a phone the latest is at the top of a long page, not at its foot.
+        milestones=sorted((item(m, ("milestones", i)) for i, m in enumerate(status.milestones)),
+                          key=lambda shown: shown["item"].date, reverse=True),
         next_steps=[item(s, ("next", i)) for i, s in enumerate(status.next)],
         latest=update_list(ctx, dataset.updates[:HOME_LATEST], page),
         update_count=len(dataset.updates),
