@@ -68,8 +68,16 @@ def _state(ctx: RenderContext, state: State, positions: list[records.Record],
     return ctx.render("state.md.j2", state=state, target_page=records.target_page,
                       status=status, participant=participant,
                       events=_events(ctx, participant, page),
+                      reported=_reported(ctx, status, state),
                       positions=records.with_summaries(own, page, ctx.prose, convention),
                       votes=records.with_summaries(joined, page, ctx.prose, convention))
+
+
+def _reported(ctx: RenderContext, status: TreatyStatus | None,
+              state: State) -> list[dict[str, Any]]:
+    """What only a single source reports of it: shown as such on its page, never counted."""
+    return [{"data": e, "sources": [cite_short(r, ctx.dataset.sources) for r in e.sources]}
+            for e in (status.reported(state.id) if status else ())]
 
 
 def _events(ctx: RenderContext, participant: Participant | None, page: str) -> list[dict[str, Any]]:
