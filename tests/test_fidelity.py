@@ -166,3 +166,37 @@ def test_the_concordance_says_for_which_articles_the_numbering_is_confirmed(
     methodology = (DATA.parent / "content" / "methodology.md").read_text(encoding="utf-8")
     assert "articles 4, 6, 14, 16, 24 and 40 only" in methodology
     assert "23 May" not in methodology
+
+
+# -- issue 27: positions say what the source says, credit whom it credits, quote it right ------
+
+@pytest.fixture(scope="module")
+def positions() -> dict[str, dict[str, Any]]:
+    return {p["id"]: p for p in load(DATA / "positions.yaml")["positions"]}
+
+
+def test_russias_thirty_is_its_original_proposal_with_no_date(
+        positions: dict[str, dict[str, Any]]) -> None:
+    thirty = positions["art-65-thirty-ratifications-russia"]
+    assert "date" not in thirty and "session" not in thirty
+    assert "lower" not in thirty["stance"]
+    assert "original proposal" in thirty["summary"] and "does not say when" in thirty["summary"]
+
+
+def test_the_group_for_retaining_article_6_2_is_quoted_not_renamed(
+        positions: dict[str, dict[str, Any]]) -> None:
+    group = '"a\n      group of delegations, including Western countries, the EU and some Latin'
+    summary = positions["art-6-2-retain-5-august"]["summary"]
+    assert "Western delegations" not in summary and "Western states" not in summary
+    assert " ".join(group.split()) in " ".join(summary.split())
+    six = " ".join(yaml.safe_dump(article(6), width=1000).split())
+    assert "Western states" not in six
+    assert "including Western countries, the EU and some Latin American countries" in six
+
+
+def test_quotations_are_the_sources_words(positions: dict[str, dict[str, Any]]) -> None:
+    tone = positions["scope-widen-russia-sixth-session"]["summary"]
+    assert '"set the tone"' not in tone and '"the tone of the meeting was set"' in tone
+    nigeria = positions["preamble-10-weaken-nigeria"]["summary"]
+    assert '"affirming" with "noting"' in nigeria
+    assert '"note"' not in nigeria and '"affirm"' not in nigeria

@@ -61,7 +61,7 @@ def _state(ctx: RenderContext, state: State, positions: list[records.Record],
     page, convention = urls.state_page(state.id), ctx.dataset.convention
     own: list[dict[str, Any]] = sorted(
         (p for p in positions if state.id in p["data"].states),
-        key=lambda p: (p["data"].date, p["data"].id))
+        key=lambda p: (p["data"].date or "", p["data"].id))
     joined = [v for v in votes
               if state.id in v["data"].requested_by or state.id in v["data"].supported_by]
     participant = status.of(state.id) if status else None
