@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from build_tools.derive.treaty_record import treaty_status
 from build_tools.pipeline import Generated
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -200,3 +201,32 @@ def test_quotations_are_the_sources_words(positions: dict[str, dict[str, Any]]) 
     nigeria = positions["preamble-10-weaken-nigeria"]["summary"]
     assert '"affirming" with "noting"' in nigeria
     assert '"note"' not in nigeria and '"affirm"' not in nigeria
+
+
+# -- issue 27: every glossary entry can be checked; nothing resting on one weak source counts ---
+
+def test_every_glossary_entry_cites_a_source_the_site_lists() -> None:
+    sources = {s["id"] for s in load(DATA / "sources.yaml")["sources"]}
+    for term in load(DATA / "glossary.yaml")["terms"]:
+        source = term.get("source") or {}
+        assert source.get("ref") in sources or source.get("url"), term["term"]
+
+
+def test_no_event_resting_on_one_secondary_source_is_counted(shipped: Generated) -> None:
+    """A row with one source that is not an official record is marked single_source (the
+    research's L), and a row so marked is in no count, whatever its sources."""
+    kinds = {s.id: s.kind for s in shipped.dataset.sources.values()}
+    status = treaty_status(shipped.dataset)
+    assert status is not None
+    counted = set(status.events)
+    for event in shipped.dataset.treaty.events if shipped.dataset.treaty else ():
+        official = any(kinds.get(r.ref or "") in ("official-page", "official-record")
+                       for r in event.sources)
+        if len(event.sources) < 2 and not official:
+            assert event.single_source, event.participant
+        if event.single_source:
+            participant = status.of(event.participant)
+            assert event not in counted, event.participant
+            assert participant is None or event not in (participant.signature,
+                                                         participant.instrument)
+    assert status.signatories == 72
