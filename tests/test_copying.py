@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
+from build_tools import paths
 from build_tools.tools.seed_fingerprints import (
     RUN,
     Fingerprints,
@@ -82,6 +83,12 @@ def prints() -> Fingerprints:
 
 def test_the_fixture_holds_the_documents_prose_and_tables(prints: Fingerprints) -> None:
     assert len(prints.prose) > 10_000 and prints.table
+
+
+def test_no_run_of_twelve_words_is_copied_from_a_source(prints: Fingerprints) -> None:
+    found = copies(prints, paths.REPO_ROOT)
+    assert not found, ("prose copied from a source document; write it in the site's own words, "
+                       "or quote it with its attribution:\n" + "\n".join(found))
 
 
 # -- the check can fail ----------------------------------------------------------------------
