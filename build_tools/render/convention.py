@@ -89,7 +89,9 @@ def _quotes(ctx: RenderContext, quotes: tuple[Quote, ...],
             parts.append(f"paragraph {quote.paragraph}")
         label = ", ".join(parts)
         if quote.proposed_by:
-            label = f"Wording proposed by {quote.proposed_by} for the {label[0].lower()}{label[1:]}"
+            # A proposal is quoted where a source discusses it, not as part of that draft.
+            label = (f"Wording proposed by {quote.proposed_by}, discussed with the "
+                     f"{label[0].lower()}{label[1:]}")
         out.append({"quote": quote, "label": label,
                     "source": cite_short(quote.source, ctx.dataset.sources)})
     return out
