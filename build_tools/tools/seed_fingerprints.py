@@ -27,7 +27,7 @@ from build_tools import paths
 RUN = 12  # words: a shorter run is a phrase any two writers may share
 HASH_CHARS = 12  # hex characters of blake2b kept per run
 DEFAULT_FIXTURE = paths.REPO_ROOT / "tests" / "fixtures" / "seed-shingles.txt"
-SUFFIXES = (".txt", ".md")
+KINDS = ("txt", "md")  # plain text and Markdown, by the end of the file's name
 
 _FOOTNOTE = re.compile(r"<sup>.*?</sup>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
@@ -142,7 +142,7 @@ def read_fixture(path: Path) -> Fingerprints:
 def read_documents(folder: Path) -> list[str]:
     """Every source document in `folder`; a README describing the folder is not one of them."""
     return [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())
-            if p.suffix in SUFFIXES and p.stem.upper() != "README"]
+            if p.suffix.lstrip(".") in KINDS and p.stem.upper() != "README"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     documents = read_documents(args.sources)
     if not documents:
-        parser.error(f"no .txt or .md document in {args.sources}")
+        parser.error(f"no plain-text or Markdown document in {args.sources}")
     prints = fingerprint(documents)
     args.out.write_text(fixture_text(prints), encoding="utf-8")
     print(f"{len(documents)} documents: {len(prints.prose)} runs of prose and "
