@@ -18,6 +18,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def listed(items: Iterable[str]) -> str:
+    """'4, 6 and 14': a list as a sentence names it."""
+    names = list(items)
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
 def field_path(at: Iterable[str | int]) -> str:
     """('milestones', 2, 'body') -> 'milestones[2].body', as messages name a field."""
     out = ""

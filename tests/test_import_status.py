@@ -290,10 +290,12 @@ def test_without_the_depositarys_source_nothing_is_imported(data: Path) -> None:
 
 def test_a_layout_the_yaml_library_would_reflow_is_refused_not_rewritten(data: Path) -> None:
     path = data / "treaty-status.yaml"
-    path.write_text(text(data).replace("    action: signature\n", "    action:  signature\n", 1),
+    before = text(data)
+    line = before[:before.index("    action: signature\n")].count("\n") + 1
+    path.write_text(before.replace("    action: signature\n", "    action:  signature\n", 1),
                     encoding="utf-8")
     assert refused(data, "new-signature.xml") == [
-        f"{STATUS} comes back changed from the YAML editor even before any edit (at line 20, "
+        f"{STATUS} comes back changed from the YAML editor even before any edit (at line {line}, "
         "'    action:  signature'); add the events by hand this time"]
 
 

@@ -39,7 +39,7 @@ def test_a_renamed_chart_column_is_an_error_at_its_place(tmp_path: Path) -> None
     table.write_text(table.read_text().replace("  - id: supporters\n", "  - id: backers\n")
                      .replace("    supporters: ", "    backers: "))
     assert errors(data) == [
-        f"data/{THRESHOLDS}:11:3: error: columns: the chart drawn from this table reads the "
+        f"data/{THRESHOLDS}:12:3: error: columns: the chart drawn from this table reads the "
         "column 'supporters', which is missing; the columns are: proposal, proposed_by, "
         "backers, supporters_note, outcome",
     ]
@@ -53,7 +53,7 @@ def test_a_chart_column_of_the_wrong_type_is_an_error(tmp_path: Path) -> None:
     table.write_text(text.replace("    label: States in support\n    type: number\n",
                                   "    label: States in support\n    type: text\n"))
     found = errors(data)
-    assert f"data/{THRESHOLDS}:18:11: error: columns[2].type: the chart drawn from this table " \
+    assert f"data/{THRESHOLDS}:19:11: error: columns[2].type: the chart drawn from this table " \
            "needs the column 'supporters' to be number, not text" in found
 
 

@@ -238,14 +238,16 @@ def test_csv_and_json_round_trip_to_the_record(shipped: Generated) -> None:
                        r["single_source"] == "true", tuple(r["sources"].split()))
                       for r in rows)
     from_yaml = sorted((e.participant, e.action, str(e.date), e.notification, e.single_source,
-                        tuple(s.ref or s.url or "" for s in e.sources)) for e in treaty.events)
+                        tuple(s.ref or s.url or "" for s in e.sources)) for e in treaty.events
+                       if not e.single_source)
     assert from_csv == from_yaml
     document = json.loads(generated.files["data/treaty-status.json"])
     assert document["as_of"] == treaty.as_of.isoformat()
     assert sorted((e["participant"], e["action"], e["date"], [s["id"] for s in e["sources"]])
                   for e in document["events"]) == sorted(
-        (e.participant, e.action, str(e.date), [s.ref for s in e.sources]) for e in treaty.events)
-    assert document["signatories"] == len(document["participants"]) == 73
+        (e.participant, e.action, str(e.date), [s.ref for s in e.sources]) for e in treaty.events
+        if not e.single_source)
+    assert document["signatories"] == len(document["participants"]) == 72
     assert document["instruments"] == 0 and document["entry_into_force"] is None
 
 
@@ -260,6 +262,17 @@ def test_the_standing_data_says_what_it_is_not(shipped: Generated) -> None:
         generated.files["data/treaty-status-by-position.csv"].decode("utf-8-sig"))))
     india = [r for r in rows if r["state_id"] == "india" and r["provision"] == "Art. 6(2)"]
     assert [r["standing"] for r in india] == ["not signed"]
+
+
+def test_the_eu_is_never_counted_among_the_states_named(shipped: Generated) -> None:
+    """It signed, but it is an organization: the counts are of states (issue 27)."""
+    document = json.loads(shipped.files["data/treaty-status-by-position.json"])
+    retain = [s for s in document["sides"]
+              if s["label"] == "Art. 6(2)" and s["stance"] == "retain"]
+    assert [(s["states_named"], s["signed"]) for s in retain] == [(1, 1)]
+    assert [st["id"] for st in retain[0]["states"]] == ["australia", "european-union"]
+    page = shipped.files["convention/article-6.md"].decode()
+    assert "being groups: [European Union](/states/european-union.md) (signed) |" in page
 
 
 # --- an editor records a ratification ---------------------------------------------------------
@@ -312,10 +325,48 @@ def test_the_chart_tells_its_lines_apart_by_words_and_style(shipped: Generated) 
     from build_tools.charts import draw as chart_draw
 
     chart = next(c for c in shipped.charts if c.id == "signatures-and-instruments")
-    assert chart.alt.endswith("Latest: 73 signatures and 0 instruments, 0 of them counted "
+    assert chart.alt.endswith("Latest: 72 signatures and 0 instruments, 0 of them counted "
                               "towards the 40.")
     for theme in chart_draw.THEMES:
         svg = chart_draw.draw(chart, theme).decode()
-        for words in ("Signatures: 73", "Instruments deposited: 0",
+        for words in ("Signatures: 72", "Instruments deposited: 0",
                       "40 instruments needed for entry into force"):
             assert words in svg, (theme.name, words)
+
+
+# --- a signature only one source reports (issue 27) -------------------------------------------
+
+def test_a_single_source_signature_is_reported_apart_and_never_counted(
+        data_tree: Callable[..., Path]) -> None:
+    weak = event("beta-republic", "signature", "2025-10-26", "    single_source: true\n")
+    files = build(data_tree({"states.yaml": STATES, STATUS: record(SIGNED, weak)})).files
+    status_page, home = files["treaty-status/index.md"].decode(), files["index.md"].decode()
+    assert "**1 signatory**" in status_page and "**1 signatory**" in home
+    table, reported = status_page.split("## Reported, not confirmed")
+    assert "Republic of Beta" not in table and "Republic of Beta" not in home
+    assert "[Republic of Beta](/states/beta-republic.md#signature-and-ratification): signature, " \
+           "26 October 2025, not confirmed" in reported
+    assert "beta-republic" not in files["data/treaty-status.csv"].decode("utf-8-sig")
+    document = json.loads(files["data/treaty-status.json"])
+    assert document["signatories"] == 1
+    assert [p["id"] for p in document["participants"]] == ["alpha-land"]
+    assert "beta-republic" not in json.dumps(document["events"])
+    feed = feedparser.parse(files["treaty-status/feed.xml"])
+    assert [e.title for e in feed.entries] == ["Alpha Land: signature"]
+    chart = files["data/chart-signatures-and-instruments.csv"].decode("utf-8-sig")
+    assert chart.splitlines()[1:] == ["2025-10-25,1,0,0"]
+    state = files["states/beta-republic.md"].decode()
+    assert "No signature or instrument of Beta Republic is confirmed" in state
+    assert "**Reported, not confirmed:** a signature, 26 October 2025, reported by a single " \
+           "source and confirmed by no other, so not counted" in state
+
+
+def test_a_second_source_on_a_single_source_event_asks_for_the_line_to_go(
+        data_tree: Callable[..., Path]) -> None:
+    weak = event("beta-republic", "signature", "2025-10-26", "    single_source: true\n") \
+        + "      - ref: brief-one\n"
+    generated = build(data_tree({"states.yaml": STATES, STATUS: record(SIGNED, weak)}))
+    assert [str(w) for w in generated.warnings] == [
+        "data/treaty-status.yaml:13:20: warning: single_source: the event lists a second source, "
+        "so it is still left out of every count; delete this line if that source confirms it"]
+    assert "**1 signatory**" in generated.files["treaty-status/index.md"].decode()

@@ -62,8 +62,8 @@ def timeline(dataset: Dataset) -> Chart | None:
     return Chart(
         id=TIMELINE, kind="timeline",
         title="The negotiation on a timeline",
-        caption="Every meeting of the Ad Hoc Committee by date and city, with the adoption and "
-                "signature of the convention marked.",
+        caption="The meetings of the Ad Hoc Committee that this site records, by date and city, "
+                "with the adoption and signature of the convention marked.",
         alt=alt,
         columns=("Session", "Kind", "Start", "End", "City", "Dates"),
         rows=tuple((s.data.title, s.data.kind, s.data.start.isoformat(), s.data.end.isoformat(),

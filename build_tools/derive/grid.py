@@ -31,14 +31,14 @@ class Entry:
     target: Target | None
     stance: str
     topic: str
-    date: str
+    date: str  # "" when no source dates it
     session: str | None
     record: str  # the position's or vote's id
     sources: tuple[SourceRef, ...]
 
 
 def entries(convention: Convention) -> list[Entry]:
-    out = [Entry(state, p.on, p.stance, p.topic, p.date, p.session, p.id, p.sources)
+    out = [Entry(state, p.on, p.stance, p.topic, p.date or "", p.session, p.id, p.sources)
            for p in convention.positions for state in p.states]
     out += [Entry(state, v.on, "requested a vote", v.question, v.date.isoformat(), v.session,
                   v.id, v.sources)

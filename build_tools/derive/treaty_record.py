@@ -5,6 +5,10 @@ the home page, the states' and articles' pages and the feeds.
 Article 65(1): the convention enters into force on the ninetieth day after the fortieth instrument
 of ratification, acceptance, approval or accession is deposited; an instrument of a regional
 economic integration organization is not counted in addition to its member States'.
+
+An event marked `single_source` rests on one secondary source: the site publishes no such fact as
+confirmed, so it is kept apart (`TreatyStatus.unconfirmed`), shown only as reported and never
+counted, charted, fed or downloaded with the record.
 """
 
 from __future__ import annotations
@@ -44,16 +48,13 @@ class Participant:
 class TreatyStatus:
     as_of: dt.date
     record: TreatyStatusFile
-    participants: tuple[Participant, ...]  # by depositary name
-    events: tuple[Event, ...]  # oldest first
+    participants: tuple[Participant, ...]  # by depositary name; confirmed events only
+    events: tuple[Event, ...]  # confirmed, oldest first
+    unconfirmed: tuple[Event, ...] = ()  # reported by a single source: never counted
 
     @property
     def signatories(self) -> int:
         return sum(1 for p in self.participants if p.signature)
-
-    @property
-    def single_source(self) -> int:
-        return sum(1 for p in self.participants if p.signature and p.signature.single_source)
 
     @property
     def instruments(self) -> int:
@@ -71,6 +72,10 @@ class TreatyStatus:
     def of(self, state_id: str) -> Participant | None:
         return next((p for p in self.participants if p.state.id == state_id), None)
 
+    def reported(self, state_id: str) -> tuple[Event, ...]:
+        """Its events that only a single source reports."""
+        return tuple(e for e in self.unconfirmed if e.participant == state_id)
+
 
 def entry_into_force(instruments: Iterable[tuple[dt.date, bool]]) -> dt.date | None:
     """The ninetieth day after the fortieth countable instrument; None before there are forty.
@@ -87,15 +92,20 @@ def treaty_status(dataset: Dataset) -> TreatyStatus | None:
     if record is None:
         return None
     states = {s.id: s for s in dataset.convention.states}
-    ids = sorted({e.participant for e in record.events})
+    confirmed = [e for e in record.events if not e.single_source]
+    ids = sorted({e.participant for e in confirmed})
     participants = [Participant(
         states[sid],
-        next((e for e in record.events if e.participant == sid and e.action == "signature"), None),
-        next((e for e in record.events if e.participant == sid and e.is_instrument), None))
+        next((e for e in confirmed if e.participant == sid and e.action == "signature"), None),
+        next((e for e in confirmed if e.participant == sid and e.is_instrument), None))
         for sid in ids]
     participants.sort(key=lambda p: (_sort_key(p.name), p.state.id))
-    events = sorted(record.events, key=lambda e: (e.latest, e.earliest, e.participant, e.action))
-    return TreatyStatus(record.as_of, record, tuple(participants), tuple(events))
+    return TreatyStatus(record.as_of, record, tuple(participants), _oldest_first(confirmed),
+                        _oldest_first(e for e in record.events if e.single_source))
+
+
+def _oldest_first(events: Iterable[Event]) -> tuple[Event, ...]:
+    return tuple(sorted(events, key=lambda e: (e.latest, e.earliest, e.participant, e.action)))
 
 
 def _sort_key(name: str) -> str:
@@ -105,11 +115,13 @@ def _sort_key(name: str) -> str:
 
 
 def standing_word(state: State, status: TreatyStatus) -> str:
-    """Where one state stands: 'ratification deposited', 'signed', 'not signed', 'a group'."""
+    """Where one state stands: 'ratification deposited', 'signed', 'not signed', 'group', or
+    'not confirmed' when only a single source reports its signature (so not 'not signed')."""
     participant = status.of(state.id)
     if participant is None:
-        return "group" if state.kind == "group" and not state.regional_organization \
-            else "not signed"
+        if state.kind == "group" and not state.regional_organization:
+            return "group"
+        return "not confirmed" if status.reported(state.id) else "not signed"
     if participant.instrument:
         return f"{participant.instrument.action} deposited"
     return "signed"
@@ -126,28 +138,41 @@ class Side:
     states: tuple[State, ...]
     standing: tuple[str, ...]  # `standing_word` of each state
 
+    def _states_with_standing(self) -> list[tuple[State, str]]:
+        """The states of the side: a group, or an organization such as the EU, is not one."""
+        return [(s, w) for s, w in zip(self.states, self.standing, strict=True)
+                if s.kind == "state"]
+
     @property
     def named(self) -> int:
-        return sum(1 for w in self.standing if w != "group")
+        return len(self._states_with_standing())
 
     @property
     def signed(self) -> int:
-        return sum(1 for w in self.standing if w not in ("group", "not signed"))
+        return sum(1 for _, w in self._states_with_standing()
+                   if w == "signed" or w.endswith(" deposited"))
 
     @property
     def deposited(self) -> int:
-        return sum(1 for w in self.standing if w.endswith(" deposited"))
+        return sum(1 for _, w in self._states_with_standing() if w.endswith(" deposited"))
 
     def with_standing(self, word: str) -> list[State]:
-        return [s for s, w in zip(self.states, self.standing, strict=True) if w == word]
+        return [s for s, w in self._states_with_standing() if w == word]
 
     @property
     def not_signed(self) -> list[State]:
         return self.with_standing("not signed")
 
     @property
-    def groups(self) -> list[State]:
-        return self.with_standing("group")
+    def unconfirmed(self) -> list[State]:
+        """States whose signature only a single source reports: neither signed nor not."""
+        return self.with_standing("not confirmed")
+
+    @property
+    def groups(self) -> list[tuple[State, str]]:
+        """The groups and organizations of the side, with their standing: never counted."""
+        return [(s, w) for s, w in zip(self.states, self.standing, strict=True)
+                if s.kind == "group"]
 
 
 def provision_sides(grid: Grid, states: Sequence[State], status: TreatyStatus,

@@ -12,7 +12,9 @@ class Draft(Model):
     id: Identifier = Field(description="Stable id, e.g. zero-draft, updated-draft, final-text.")
     title: PlainText = Field(description="Title of the text.")
     symbol: PlainText | None = Field(None, description="UN document symbol, where confirmed.")
-    date: IsoDate = Field(description="Date of the text.")
+    date: IsoDate | None = Field(
+        None, description="Date of the text; left out when no source dates it, and the site says "
+                          "'date not recorded'.")
     session: Identifier | None = Field(None, description="Id of the session that worked on it.")
     description: Markdown | None = Field(None, description="What the text is (Markdown).")
     sources: tuple[SourceRef, ...] = Field((), description="Where the facts come from.")

@@ -63,7 +63,9 @@ class Position(Model):
     topic: PlainText = Field(description="What the position is about, in a few words.")
     stance: PlainText = Field(description="The position in a word or two: 'retain', 'delete'.")
     states: tuple[Identifier, ...] = Field(min_length=1, description="Ids from data/states.yaml.")
-    date: PartialDate = Field(description="When: YYYY, YYYY-MM or YYYY-MM-DD.")
+    date: PartialDate | None = Field(
+        None, description="When: YYYY, YYYY-MM or YYYY-MM-DD; left out when no source dates it, "
+                          "and the site says 'not recorded'.")
     session: Identifier | None = Field(None, description="Id of the session, where known.")
     summary: Markdown = Field(description="The position in the site's own words (Markdown).")
     sources: tuple[SourceRef, ...] = Field(min_length=1, description="Where it is recorded.")

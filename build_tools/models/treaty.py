@@ -98,7 +98,8 @@ class Event(Model):
         None, description="Reservations or declarations made with it, in the site's words "
                           "(Markdown).")
     single_source: bool = Field(
-        False, description="true when only one secondary source reports it; the site says so.")
+        False, description="true when only one secondary source reports it: the site shows it as "
+                           "reported, not confirmed, and never counts it.")
     sources: tuple[SourceRef, ...] = Field(min_length=1, description="Where it is recorded.")
 
     @property

@@ -31,7 +31,7 @@ class _BriefingPage(NamedTuple):
     start: dt.date
     end: dt.date
     city: str
-    draft: tuple[str, dt.date] | None  # the text on the table: its title and date
+    draft: tuple[str, dt.date | None] | None  # the text on the table: its title and date
     session_page: str
     summary: str
     updates: tuple[_Update, ...]

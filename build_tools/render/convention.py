@@ -13,6 +13,7 @@ from build_tools import urls, verbatim
 from build_tools.charts.catalog import MOST_DISCUSSED
 from build_tools.derive import records
 from build_tools.derive.treaty_record import Side, TreatyStatus
+from build_tools.english import listed
 from build_tools.formats.citations import cite_short
 from build_tools.formats.text import partial_date
 from build_tools.load.yamlio import YamlDocument
@@ -87,7 +88,9 @@ def _quotes(ctx: RenderContext, quotes: tuple[Quote, ...],
             parts.append(f"paragraph {quote.paragraph}")
         label = ", ".join(parts)
         if quote.proposed_by:
-            label = f"Wording proposed by {quote.proposed_by} for the {label[0].lower()}{label[1:]}"
+            # A proposal is quoted where a source discusses it, not as part of that draft.
+            label = (f"Wording proposed by {quote.proposed_by}, discussed with the "
+                     f"{label[0].lower()}{label[1:]}")
         out.append({"quote": quote, "label": label,
                     "source": cite_short(quote.source, ctx.dataset.sources)})
     return out
@@ -191,12 +194,19 @@ def _concordance(ctx: RenderContext) -> str:
     drafts = [d for d in ctx.dataset.drafts if d.id != FINAL_TEXT]
     drafts.reverse()  # the latest first, beside the final text
     rows = []
+    # The latest draft is read in the final numbering; the page names the articles for which a
+    # source confirms that, since for the others it is only assumed.
+    confirmed: list[str] = []
     for record in ctx.dataset.convention.articles:
         numbers = {n.draft: n for n in record.data.numbers}
         cells = [numbers.get(d.id) for d in drafts]
         moved = any(n is not None and n.number != record.number for n in cells)
         rows.append({"record": record, "cells": cells, "moved": moved})
-    return ctx.render("concordance.md.j2", drafts=drafts, rows=rows)
+        latest = cells[0] if cells else None
+        if latest and latest.basis == "source" and latest.number == record.number:
+            confirmed.append(str(record.number))
+    return ctx.render("concordance.md.j2", drafts=drafts, rows=rows,
+                      confirmed=listed(confirmed))
 
 
 def _provisions(ctx: RenderContext, positions: list[records.Record],

@@ -65,8 +65,7 @@ def _treaty_feed(status: TreatyStatus, base: str, site_name: str) -> bytes:
         entry.published(_midnight(event.latest))
         what = "signed the convention" if event.action == "signature" else \
             f"deposited its instrument of {event.action}"
-        single = " (reported by a single source)" if event.single_source else ""
-        entry.summary(f"{participant.name} {what} on {day_span(event.date)}{single}.")
+        entry.summary(f"{participant.name} {what} on {day_span(event.date)}.")
     return bytes(feed.atom_str(pretty=True))
 
 

@@ -61,15 +61,23 @@ def _state(ctx: RenderContext, state: State, positions: list[records.Record],
     page, convention = urls.state_page(state.id), ctx.dataset.convention
     own: list[dict[str, Any]] = sorted(
         (p for p in positions if state.id in p["data"].states),
-        key=lambda p: (p["data"].date, p["data"].id))
+        key=lambda p: (p["data"].date or "", p["data"].id))
     joined = [v for v in votes
               if state.id in v["data"].requested_by or state.id in v["data"].supported_by]
     participant = status.of(state.id) if status else None
     return ctx.render("state.md.j2", state=state, target_page=records.target_page,
                       status=status, participant=participant,
                       events=_events(ctx, participant, page),
+                      reported=_reported(ctx, status, state),
                       positions=records.with_summaries(own, page, ctx.prose, convention),
                       votes=records.with_summaries(joined, page, ctx.prose, convention))
+
+
+def _reported(ctx: RenderContext, status: TreatyStatus | None,
+              state: State) -> list[dict[str, Any]]:
+    """What only a single source reports of it: shown as such on its page, never counted."""
+    return [{"data": e, "sources": [cite_short(r, ctx.dataset.sources) for r in e.sources]}
+            for e in (status.reported(state.id) if status else ())]
 
 
 def _events(ctx: RenderContext, participant: Participant | None, page: str) -> list[dict[str, Any]]:

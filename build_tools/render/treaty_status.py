@@ -61,7 +61,14 @@ def _page(ctx: RenderContext, status: TreatyStatus) -> str:
         rows=[{"participant": p, "signature": event(p.signature),
                "instrument": event(p.instrument)} for p in status.participants],
         organizations=[p for p in status.participants if not p.counts],
+        unconfirmed=[{**(event(e) or {}), "name": _name(ctx, e.participant)}
+                     for e in status.unconfirmed],
         charts=ctx.chart(TREATY_TIMELINE))
+
+
+def _name(ctx: RenderContext, state_id: str) -> str:
+    state = next(s for s in ctx.dataset.convention.states if s.id == state_id)
+    return state.depositary_name or state.name
 
 
 def events_csv(status: TreatyStatus) -> bytes:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from build_tools.english import closest, suggest
-from build_tools.errors import Diagnostic, error
+from build_tools.errors import Diagnostic, error, warning
 from build_tools.load.stage import Parsed
 from build_tools.models.positions import State
 from build_tools.models.treaty import SIGNATURE_CLOSES, SIGNATURE_OPENS, Event, TreatyStatusFile
@@ -39,6 +39,10 @@ def treaty_rules(parsed: Parsed[TreatyStatusFile], states: Sequence[State]) -> I
                         f"date: a signature on {event.date} is outside the signature period, "
                         f"{SIGNATURE_OPENS} to {SIGNATURE_CLOSES} "
                         "(article 64)")
+        if event.single_source and len(event.sources) > 1:
+            yield warning(doc.location((*at, "single_source")),
+                          "single_source: the event lists a second source, so it is still left "
+                          "out of every count; delete this line if that source confirms it")
         if event.earliest > record.as_of:
             yield error(doc.location((*at, "date")),
                         f"date: {event.date} is after the record's as_of date ({record.as_of}); "
