@@ -79,8 +79,9 @@ def test_search_finds_document_symbols_and_article_forms(
     page.wait_for_timeout(500)  # the index loads in a web worker
     search.press_sequentially(query, delay=30)
     expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
-    # The symbol is one word of the index, highlighted whole in the results.
-    expect(page.locator(".md-search-result mark").first).to_contain_text(query.split("-")[0].rstrip(")"))
+    # The symbol (up to a hyphen) is one word of the index, highlighted whole in the results.
+    word = query.split("-")[0].rstrip(")")
+    expect(page.locator(".md-search-result mark").filter(has_text=word).first).to_have_text(word)
     expect(page.locator(f'.md-search-result__item > a[href*="/{page_url}?h="]').first).to_be_attached()
     assert console_errors == []
 
@@ -152,8 +153,16 @@ def test_a_sessions_briefing_prints_its_updates_in_order(page: Page, site_url: s
     page.goto(site_url + "sessions/reconvened-concluding-session/")
     page.get_by_role("link", name="the session's briefing").click()
     expect(page.locator("h1")).to_have_text(re.compile("^Briefing: Reconvened concluding session"))
-    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
-    texts = [p.extract_text() for p in reader.pages]
+    button = page.get_by_role("button", name="Print or save as PDF")
+    expect(button).to_be_visible()
+    page.evaluate("window.print = () => { document.body.dataset.printed = 'yes'; }")
+    button.click()
+    expect(page.locator("body")).to_have_attribute("data-printed", "yes")
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    sheets = [_lines(sheet) for sheet in pdf.pages]
+    feet = [_foot(lines) for lines in sheets]
+    texts = ["".join(t for line in lines if line not in foot for t in [line[1]])
+             for lines, foot in zip(sheets, feet, strict=True)]
     assert 1 + len(UPDATES) <= len(texts) <= 40
     assert texts[0].startswith("Briefing: Reconvened concluding session")
     # Each update starts a sheet of its own, in the session's order.
@@ -161,8 +170,38 @@ def test_a_sessions_briefing_prints_its_updates_in_order(page: Page, site_url: s
     assert starts == sorted(starts) and len(set(starts)) == len(UPDATES)
     whole = "\n".join(texts)
     assert "Search" not in texts[0].split("\n")[0]  # no header, tabs or search on paper
-    assert "/sessions/reconvened-concluding-session/briefing/" in texts[-1]  # the address at the foot
     assert whole.index("Algerian diplomat") < whole.index(UPDATES[5])
+    address = site_url.split("//", 1)[1].split("/", 1)[0]
+    for number, (lines, foot) in enumerate(zip(sheets, feet, strict=True), 1):
+        # In the bottom margin, and nothing else there: the page's address and the sheet's
+        # number, which therefore never print over the text.
+        written = "".join(text for _, text in foot)
+        assert f"{number} / {len(sheets)}" in written, (number, written)
+        assert "/sessions/reconvened-concluding-session/briefing/ · updated" in written, number
+        assert min(y for y, text in lines if (y, text) not in foot) > BOTTOM_MARGIN, number
+        # Links within the site print as their words alone; only the foot names the address.
+        assert [t for y, t in lines if address in t and (y, t) not in foot] == [], number
+    assert any("<https://" in t for t in texts), "the address of another site is printed"
+
+
+def _lines(sheet: pypdf.PageObject) -> list[tuple[float, str]]:
+    """Each piece of text on a PDF sheet, in order, with its height from the bottom in points."""
+    found: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            found.append((round(tm[4] * cm[1] + tm[5] * cm[3] + cm[5], 1), text))
+
+    sheet.extract_text(visitor_text=visit)
+    return found
+
+
+BOTTOM_MARGIN = 2 / 2.54 * 72  # the sheet's bottom margin in points (2 cm, site.css)
+
+
+def _foot(lines: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """What is printed in the bottom margin of a sheet."""
+    return [(y, text) for y, text in lines if y < BOTTOM_MARGIN]
 
 
 def test_the_offline_copy_searches_from_disk(page: Page, shipped_site: Path, tmp_path: Path,
