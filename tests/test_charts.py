@@ -88,4 +88,4 @@ def test_each_drawing_shows_its_charts_data(shipped: Generated) -> None:
                 assert all(c in words for c in {str(r[4]) for r in chart.rows}), path
             else:  # steps: each series named with its last value, and the threshold
                 last = chart.rows[-1]
-                assert f"Signatures: {last[1]}" in words and "instruments needed" in words, path
+                assert f"Signatures: {last[1]}" in words and "needed for entry into force" in words, path

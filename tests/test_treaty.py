@@ -326,11 +326,12 @@ def test_the_chart_tells_its_lines_apart_by_words_and_style(shipped: Generated) 
 
     chart = next(c for c in shipped.charts if c.id == "signatures-and-instruments")
     assert chart.alt.endswith("Latest: 72 signatures and 0 instruments, 0 of them counted "
-                              "towards the 40.")
+                              "towards the 40. A dashed vertical line marks the record's date, "
+                              "another the close of signature on 31 December 2026.")
     for theme in chart_draw.THEMES:
         svg = chart_draw.draw(chart, theme).decode()
         for words in ("Signatures: 72", "Instruments deposited: 0",
-                      "40 instruments needed for entry into force"):
+                      "40 needed for entry into force", "Record", "Signature closes"):
             assert words in svg, (theme.name, words)
 
 

@@ -19,6 +19,7 @@ from build_tools.formats.tabular import csv_bytes
 from build_tools.formats.text import date_range, long_date
 from build_tools.models.dataset import Dataset, TableRecord
 from build_tools.models.table import CHART_COLUMNS, cell_value
+from build_tools.models.treaty import SIGNATURE_CLOSES
 from build_tools.prose.article_links import Mention, updates_naming
 
 TIMELINE = "process-timeline"
@@ -41,6 +42,15 @@ def data_charts(dataset: Dataset, table: Grid, treaty: TreatyStatus | None) -> t
     """The charts that need no prose (all but the most discussed articles), known as soon
     as the data is valid: they can be drawn while the prose is rendered."""
     return tuple(c for c in charts(dataset, (), table, treaty) if c.id != MOST_DISCUSSED)
+
+
+def _treaty_markers(status: TreatyStatus) -> tuple[Marker, ...]:
+    """The record's date, and while the convention is open for signature, the day it closes:
+    how much of the signing period the record covers."""
+    markers = [Marker(status.as_of.isoformat(), "Record")]
+    if status.as_of < SIGNATURE_CLOSES:
+        markers.append(Marker(SIGNATURE_CLOSES.isoformat(), "Signature closes"))
+    return tuple(markers)
 
 
 def chart_csv(chart: Chart) -> bytes:
@@ -210,10 +220,12 @@ def treaty_timeline(status: TreatyStatus | None) -> Chart | None:
                        for r in rows)
             + f" Latest: {plural(int(last[1]), 'signature')} and "
               f"{plural(int(last[2]), 'instrument')}, {last[3]} of them counted towards the "
-              f"{THRESHOLD}.",
+              f"{THRESHOLD}. A dashed vertical line marks the record's date"
+            + (f", another the close of signature on {long_date(SIGNATURE_CLOSES)}"
+               if status.as_of < SIGNATURE_CLOSES else "") + ".",
         columns=("Date", "Signatures to date", "Instruments to date",
                  f"Instruments counted towards the {THRESHOLD}"),
         rows=tuple(rows),
-        markers=(Marker(status.as_of.isoformat(), f"Record as of {as_of}"),),
+        markers=_treaty_markers(status), until=status.as_of.isoformat(),
         unit="instruments", axis="Signatures or instruments to date", threshold=THRESHOLD,
     )

@@ -198,39 +198,41 @@ def _matrix(chart: Chart, theme: Theme) -> Figure:
 
 def _steps(chart: Chart, theme: Theme) -> Figure:
     """Running totals as steps: signatures a solid line with circles, instruments a dashed line
-    with squares, each named at its end, the threshold a dotted line with its words, and the
-    record's as-of date a labelled vertical line."""
-    figure, ax = plt.subplots(figsize=(9, 3.8))
+    with squares, named in a legend below, the threshold a dotted line with its words, and each
+    marked date (the record's, the close of signature) a labelled vertical line. Drawn for a
+    phone's width, like every chart, with no text smaller than the rest."""
+    figure, ax = plt.subplots(figsize=(NARROW - 0.6, 3.6))
     days = [_day(str(r[0])) for r in chart.rows]
-    end = max([*days, *(_day(m.date) for m in chart.markers)])
+    until = max([*days, *([_day(chart.until)] if chart.until else [])])  # the data stops there
+    end = max([until, *(_day(m.date) for m in chart.markers)])
     assert chart.threshold is not None, chart.id
     threshold = float(chart.threshold)
     series = (("Signatures", 1, "-", "o"), ("Instruments deposited", 2, "--", "s"))
     for n, (label, column, style, marker) in enumerate(series):
         values = [float(r[column]) for r in chart.rows]
         colour = theme.series[n]
-        ax.step([*days, end], [*values, values[-1]], where="post", color=colour,
-                linestyle=style, linewidth=2, clip_on=False)
-        ax.plot(days, values, marker=marker, color=colour, linestyle="none", markersize=6,
-                clip_on=False)
-        # Named just right of the plot, so that a line at zero keeps its words off the axis.
-        ax.annotate(f"{label}: {values[-1]:g}", (1, values[-1]), xycoords=("axes fraction", "data"),
-                    xytext=(8, 0), textcoords="offset points", va="center", color=theme.text)
+        ax.step([*days, until], [*values, values[-1]], where="post", color=colour,
+                linestyle=style, linewidth=2, clip_on=False,
+                marker=marker, markevery=list(range(len(days))), markersize=6,
+                label=f"{label}: {values[-1]:g}")
     ax.axhline(threshold, color=theme.grid, linestyle=":", linewidth=1.5)
-    ax.annotate(f"{threshold:g} instruments needed for entry into force", (0, threshold),
-                xycoords=("axes fraction", "data"), xytext=(6, 4), textcoords="offset points",
-                color=theme.text, fontsize=9)
-    top = max(threshold, *(float(r[1]) for r in chart.rows)) * 1.15
+    ax.annotate(f"{threshold:g} needed for entry into force", (0, threshold),
+                xycoords=("axes fraction", "data"), xytext=(4, 4), textcoords="offset points",
+                color=theme.text)
+    top = max(threshold, *(float(r[1]) for r in chart.rows)) * 1.3
     for event in chart.markers:
         ax.axvline(_day(event.date), color=theme.grid, linestyle="--", linewidth=0.8)
         ax.annotate(event.label, (_day(event.date), top), xytext=(-4, -4),
-                    textcoords="offset points", ha="right", va="top", color=theme.text, fontsize=8)
+                    textcoords="offset points", ha="right", va="top", color=theme.text)
     ax.set_ylim(0, top)
     ax.set_xlim(days[0] - 2, end + 2)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=4))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.set_ylabel(chart.axis)
     ax.grid(axis="y", color=theme.grid, linewidth=0.4, alpha=0.6)
+    legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=1, frameon=False)
+    for text in legend.get_texts():
+        text.set_color(theme.text)
     _style(ax, theme)
     return figure
 

@@ -38,6 +38,7 @@ class Chart:
     unit: str = "states"  # what a bar counts
     axis: str = "States in support"
     threshold: int | None = None  # a level drawn as a dotted line (steps: instruments needed)
+    until: str | None = None  # steps: the ISO day the data runs to (the record's date)
 
     @property
     def svg(self) -> str:
