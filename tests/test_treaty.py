@@ -212,7 +212,7 @@ def test_an_accession_needs_no_signature(data_tree: Callable[..., Path]) -> None
         event("beta-republic", "accession", "2026-01-05"))}))
     page = generated.files["treaty-status/index.md"].decode()
     assert "| [Republic of Beta](/states/beta-republic.md#signature-and-ratification) | – | " \
-           "Accession, 5 January 2026 |" in page
+           "Accession, <time datetime=\"2026-01-05\">5 January 2026</time> |" in page
 
 
 def test_a_span_of_days_when_the_sources_give_no_day() -> None:
@@ -272,7 +272,7 @@ def test_the_eu_is_never_counted_among_the_states_named(shipped: Generated) -> N
     assert [(s["states_named"], s["signed"]) for s in retain] == [(1, 1)]
     assert [st["id"] for st in retain[0]["states"]] == ["australia", "european-union"]
     page = shipped.files["convention/article-6.md"].decode()
-    assert "being groups: [European Union](/states/european-union.md) (signed) |" in page
+    assert "being groups:** [European Union](/states/european-union.md) (signed)\n" in page
 
 
 # --- an editor records a ratification ---------------------------------------------------------

@@ -24,6 +24,7 @@ from build_tools.models.source import Source
 from build_tools.prose.article_links import Mention, Origin, updates_naming
 from build_tools.prose.markdown import escape_html
 from build_tools.render.context import RenderContext
+from build_tools.render.sides import side_views
 
 CONTEXTS_PER_ORIGIN = 3
 
@@ -153,7 +154,8 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         nav_href=_nav_hrefs(ctx, page, number, chapter, previous, following),
         chapter_page=urls.chapter_anchor(chapter.number), all_articles=urls.CONVENTION,
         concordance=urls.concordance_anchor(number),
-        status=standing.status, sides=standing.sides, target_page=records.target_page,
+        status=standing.status, target_page=records.target_page,
+        side_views=side_views(ctx, standing.sides, page, explain=False),
         official=_official_text(ctx),
     )
 

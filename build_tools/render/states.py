@@ -7,15 +7,17 @@ from typing import Any
 from build_tools import urls
 from build_tools.charts.catalog import POSITIONS_GRID
 from build_tools.derive import records
-from build_tools.derive.grid import Entry
+from build_tools.derive.grid import Entry, entries
 from build_tools.derive.treaty_record import (
     Participant,
     TreatyStatus,
     standing_word,
 )
 from build_tools.formats.citations import cite_behind, cite_short
+from build_tools.formats.text import md_text
 from build_tools.models.positions import State
 from build_tools.render.context import RenderContext
+from build_tools.render.sides import SideView, side_views
 
 
 def render_states(ctx: RenderContext) -> dict[str, str]:
@@ -32,28 +34,63 @@ def render_states(ctx: RenderContext) -> dict[str, str]:
 
 def _index(ctx: RenderContext, status: TreatyStatus | None) -> str:
     convention, table = ctx.dataset.convention, ctx.grid
-    cells = [[_cell(ctx, cell) for cell in cells] for _, cells in table.rows]
+    views = side_views(ctx, list(ctx.standing), urls.STATES) if status else []
+    anchor = _side_anchors(views)
     counts = {s.id: sum(1 for p in convention.positions if s.id in p.states)
               for s in convention.states}
     voted = {i for v in convention.votes for i in (*v.requested_by, *v.supported_by)}
+    standing = {s.id: standing_word(s, status) for s in convention.states} if status else {}
     return ctx.render(
         "states.md.j2",
         states=convention.states, counts=counts,
         named=sum(1 for s in convention.states if counts[s.id] or s.id in voted),
-        status=status, target_page=records.target_page,
-        standing={s.id: standing_word(s, status) for s in convention.states} if status else {},
-        sides=list(ctx.standing),
+        status=status, target_page=records.target_page, standing=standing,
+        side_views=views,
         columns=[{"label": records.target_label(c, convention), "page": records.target_page(c)}
                  for c in table.columns],
-        rows=[{"state": convention.state(state), "cells": row}
-              for (state, _), row in zip(table.rows, cells, strict=True)],
+        rows=_grid_rows(ctx, anchor),
         charts=ctx.chart(POSITIONS_GRID))
 
 
-def _cell(ctx: RenderContext, cell: tuple[Entry, ...]) -> str:
-    """Each stance, linked to the source that records it."""
-    return "<br>".join(cite_behind(e.stance, e.sources[0], ctx.dataset.sources)
-                       for e in cell) or "–"
+def _grid_rows(ctx: RenderContext, anchor: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
+    """Every state or group the sources name with a position, a request for a vote or a vote
+    with a request: its stances on each provision of the grid, then those on no one provision."""
+    convention, columns = ctx.dataset.convention, ctx.grid.columns
+    found = entries(convention) + [
+        Entry(state, v.on, "voted with the request", v.question, v.date.isoformat(), v.session,
+              v.id, v.sources) for v in convention.votes for state in v.supported_by]
+    cells: dict[str, list[list[Entry]]] = {}
+    for entry in found:
+        row = cells.setdefault(entry.state, [[] for _ in range(len(columns) + 1)])
+        row[columns.index(entry.target) if entry.target in columns else len(columns)].append(entry)
+    return [{"state": s, "cells": [_cell(ctx, tuple(cell), anchor) for cell in cells[s.id][:-1]],
+             "general": _cell(ctx, tuple(cells[s.id][-1]), anchor)}
+            for s in convention.states if s.id in cells]
+
+
+def _side_anchors(views: list[SideView]) -> dict[tuple[str, str], str]:
+    """(record id, stance) -> the anchor of the side it belongs to, where the stance is
+    explained and its states listed with where they stand."""
+    found: dict[tuple[str, str], str] = {}
+    for view in views:
+        stance = "requested a vote" if view.side.stance == "requested the vote" else view.side.stance
+        for record in view.side.records:
+            found.setdefault((record, stance), view.id)
+    return found
+
+
+def _cell(ctx: RenderContext, cell: tuple[Entry, ...], anchor: dict[tuple[str, str], str]) -> str:
+    """Each stance, linked to where it is explained (its side, on this page), or else to the
+    source that records it."""
+    return "<br>".join(
+        f"[{md_text(e.stance)}](#{anchor[e.record, e.stance]} \"{_title(e.topic)}\")"
+        if (e.record, e.stance) in anchor else cite_behind(e.stance, e.sources[0], ctx.dataset.sources)
+        for e in cell) or "–"
+
+
+def _title(words: str) -> str:
+    """Words for a link's title, which Markdown writes between double quotes."""
+    return md_text(words).replace('"', "'")
 
 
 def _state(ctx: RenderContext, state: State, positions: list[records.Record],
