@@ -13,7 +13,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: site test serve validate new-update schemas bench chromium lint lock clean
+.PHONY: site test serve validate new-update import-status schemas bench chromium lint lock clean
 
 # Everything from the lock file, then the project itself without resolving anything again.
 $(STAMP): pyproject.toml $(LOCK)
@@ -45,6 +45,11 @@ serve: $(STAMP)
 new-update: $(STAMP)
 	@test -n "$(SESSION)" -a -n "$(TITLE)" || { echo 'usage: make new-update SESSION=<session-id> TITLE="Title"'; exit 2; }
 	@$(BIN)/python -m build_tools new-update "$(SESSION)" "$(TITLE)"
+
+# Add to data/treaty-status.yaml what the depositary's record lists and it has not, and print a
+# summary for the pull request; SOURCE= reads a saved copy or another https address instead.
+import-status: $(STAMP)
+	@$(BIN)/python -m build_tools import-status $(if $(SOURCE),"$(SOURCE)")
 
 schemas: $(STAMP)
 	$(BIN)/python -m build_tools schemas

@@ -1,4 +1,4 @@
-"""Command line: argument parsing only. `python -m build_tools validate|build`."""
+"""Command line: argument parsing only. `python -m build_tools validate|build|...`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from build_tools.engine.publish import build_site
 from build_tools.errors import DataError
 from build_tools.paths import display_path
 from build_tools.pipeline import generate
+from build_tools.tools.depositary import DEFAULT_URL
+from build_tools.tools.import_status import StatusImportError, import_status, today_utc
 from build_tools.tools.scaffold import ScaffoldError, new_update
 from build_tools.tools.schemas import write_schemas
 from build_tools.write import write_files
@@ -26,6 +28,18 @@ def _new_update(data: Path, session: str, title: str, day: dt.date | None) -> in
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(display_path(path, data.parent))
+    return 0
+
+
+def _import_status(data: Path, source: str) -> int:
+    try:
+        result = import_status(data, source, today_utc())
+    except StatusImportError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    print(result.summary)
     return 0
 
 
@@ -46,12 +60,20 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("--date", type=dt.date.fromisoformat, default=None,
                           help="date of the update, YYYY-MM-DD (default: today)")
     commands.add_parser("schemas", help="regenerate the JSON Schemas of the data files")
+    status = commands.add_parser(
+        "import-status", help="add to data/treaty-status.yaml what the depositary's record "
+                              "lists and it has not; print a summary")
+    status.add_argument("source", nargs="?", default=DEFAULT_URL,
+                        help="the depositary's XML document: an https address or a file "
+                             "(default: the UN Treaty Collection's, chapter XVIII-16)")
     args = parser.parse_args(argv)
     if args.command == "site":
         return build_site(args.site_dir.resolve())
     config = BuildConfig.from_environment(args.data)
     if args.command == "new-update":
         return _new_update(config.data_dir, args.session, args.title, args.date)
+    if args.command == "import-status":
+        return _import_status(config.data_dir, args.source)
     if args.command == "schemas":
         for path in write_schemas():
             print(f"wrote {path.relative_to(paths.REPO_ROOT)}")

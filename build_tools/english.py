@@ -40,10 +40,38 @@ def closest(value: str, known: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
+def closest_names(value: str, known: Iterable[str], count: int = 3) -> list[str]:
+    """Up to `count` known names close to `value`, closest first: a name that matches none
+    is usually a known one written another way, and the editor needs candidates."""
+    if len(value) > MAX_NAME:
+        return []
+    return difflib.get_close_matches(value, sorted(set(known)), n=count, cutoff=0.6)
+
+
+def quoted_list(values: Iterable[str]) -> str:
+    """'a', 'b' and 'c', as a message lists names."""
+    quoted = [f"'{v}'" for v in values]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+
+
 def did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
     """"did you mean 'x'?" with the closest known name, else `otherwise`."""
     close = closest(value, known)
-    return f"did you mean '{close}'?" if close else otherwise
+    return suggest(close) if close else otherwise
+
+
+def suggest(name: str) -> str:
+    """The name an editor probably meant: "did you mean 'title'?"."""
+    return f"did you mean '{name}'?"
+
+
+def received(expectation: str, value: object, joiner: str = ",") -> str:
+    """A value that does not fit, after what was expected:
+    "expected a date YYYY-MM-DD, received '2024-13-05'"."""
+    shown = "nothing" if value is None else excerpt(value)
+    return f"{expectation}{joiner} received {shown}"
 
 
 def unknown(kind: str, value: str, known: Iterable[str], listed_in: str) -> str:

@@ -36,7 +36,6 @@ from build_tools.render.context import RenderContext
 from build_tools.render.families import PageFiles, content_pages, generated_pages, navigation, produce
 from build_tools.render.finish import finish
 from build_tools.session import BuildSession
-from build_tools.urls import page_url
 from build_tools.validate.stage import validate
 
 Navigation = dict[str, tuple[tuple[str, str], ...]]
@@ -88,7 +87,7 @@ def _stages(config: BuildConfig, session: BuildSession, version: str,
     # Prose: every editor Markdown field once, checked against the pages of valid data only
     # (a broken file would make every link to its page a second, misleading error).
     prose_store = store("prose")
-    prose = (resolve_prose(dataset, frozenset(map(page_url, site_pages)), prose_store)
+    prose = (resolve_prose(dataset, site_pages, prose_store)
              if dataset is not None and table else NO_PROSE)
     # Stop on any error.
     diagnostics = sorted_diagnostics([*diagnostics, *prose.diagnostics])

@@ -1,20 +1,23 @@
-"""Every page path and anchor of the site: the one place the URL layout is written.
+"""Every page path and anchor of the site, and the one link resolver.
 
 A page path is the source path of a page in the docs tree ("states/iran.md");
-its URL is the same without `.md` ("states/iran/"). Templates get this module
-as the global `urls` and write `[Iran](/{{ urls.state_page("iran") }})`: a
-link from the docs root, which MkDocs makes relative. Editor prose gets its
-links in root form ("/states/iran/") from `site_link` and each page makes
-them relative with `relative_links`.
+its URL is the same without `.md` ("states/iran/"). Every link is written as a
+site path and resolved by `href`, which knows a page's address from its path:
+
+- templates write Markdown links from the docs root,
+  `[Iran](/{{ urls.state_page("iran") }})`, which the engine resolves as it
+  resolves every Markdown link (and checks);
+- HTML that the pipeline writes (editor prose, long lists, the citation block)
+  is resolved by `href` for the page that shows it. Rendered prose keeps its
+  links as site paths from the root (`in_prose`) and is cut at them once
+  (`split_root_links`), so that each page that shows it only joins.
 
 A leaf: it imports nothing of ours, so every stage may use it.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
 
 # Pages that exist whatever the data.
 HOME = "index.md"
@@ -45,6 +48,11 @@ TREATY_STATUS_CSV = "data/treaty-status.csv"
 TREATY_STATUS_JSON = "data/treaty-status.json"
 STANDING_CSV = "data/treaty-status-by-position.csv"
 STANDING_JSON = "data/treaty-status-by-position.json"
+# The whole site to read from disk, built and zipped by the publishing step; it unpacks into
+# OFFLINE_FOLDER. The section of the data page that offers it.
+OFFLINE_ZIP = "downloads/un-cybercrime-briefing-offline.zip"
+OFFLINE_FOLDER = "un-cybercrime-briefing"
+OFFLINE_SECTION_ID = "offline-copy"
 # Sections: where a state's signature and instruments are on its page, where the states of each
 # side of the negotiation stand today on the grid's and the articles' pages.
 TREATY_SECTION_ID = "signature-and-ratification"
@@ -72,11 +80,6 @@ def update_page(session_id: str, slug: str) -> str:
 def draft_anchor(draft_id: str) -> str:
     """Where a draft is described: on the process page."""
     return f"{PROCESS}#{draft_id}"
-
-
-def glossary_anchor(term: str) -> str:
-    """A term's entry on the glossary page: 'glossary.md#gi-toc'."""
-    return f"{GLOSSARY}#{term_id(term)}"
 
 
 def term_id(term: str) -> str:
@@ -116,7 +119,7 @@ def chart_csv(chart_id: str) -> str:
     return f"data/chart-{chart_id}.csv"
 
 
-def article_page(number: int) -> str:
+def article_page(number: int | str) -> str:
     return f"convention/article-{number}.md"
 
 
@@ -183,14 +186,29 @@ def page_url(page: str) -> str:
     return stem.removesuffix("/index") + "/"
 
 
-def site_link(page_or_url: str) -> str:
-    """A link in root form for prose: 'convention/article-6.md#art-6-2' -> '/convention/article-6/#art-6-2'.
+def in_prose(target: str) -> str:
+    """A link as rendered prose keeps it until a page shows it: the target's site path from
+    the root, '/convention/article-6.md#art-6-2' (see `href`)."""
+    return "/" + target
 
-    A URL ('sessions/x/') is kept as it is; only a page path ('.md') is turned into its URL.
-    """
-    path, hash_, anchor = page_or_url.partition("#")
-    url = page_url(path) if path.endswith(".md") else path
-    return "/" + url + hash_ + anchor
+
+def href(target: str, page: str, directory_urls: bool = True) -> str:
+    """The one link resolver: the address by which the page `page` (a page path) links to
+    `target`, a site path with or without an anchor: a page ('states/iran.md',
+    'treaty-status/index.md#x') or another file ('data/positions.csv').
+
+    A page's address follows from its path: with directory URLs (the website) 'a/b.md' and
+    'a/b/index.md' are both the folder 'a/b/'; without them (the offline copy) each page is
+    its own file, 'a/b.html' and 'a/b/index.html'. So no list of pages is needed."""
+    path, hash_, anchor = target.partition("#")
+    return _address(path, page, directory_urls) + hash_ + anchor
+
+
+def _address(path: str, page: str, directory_urls: bool) -> str:
+    if directory_urls:
+        return relative_url(page_url(path) if is_page(path) else path, page_url(page))
+    built = path.removesuffix(".md") + ".html" if is_page(path) else path
+    return relative_url(built, page.rpartition("/")[0] + "/" if "/" in page else "")
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -238,54 +256,16 @@ def split_root_links(html: str) -> RootLinked:
 
 
 def join_relative(pieces: RootLinked, page: str, directory_urls: bool = True) -> str:
-    """The HTML cut by `split_root_links`, with its links made relative to `page` (a page path)."""
+    """The HTML cut by `split_root_links`, with each link resolved for `page` (`href`)."""
     if len(pieces) == 1:
         return pieces[0]
-    relative = _from_page(page, directory_urls)
     out = [pieces[0]]
     for i in range(1, len(pieces), 4):
         attribute, target, anchor, text = pieces[i:i + 4]
-        out.append(f'{attribute}="{relative(target)}{anchor}"{text}')
+        out.append(f'{attribute}="{href(target + anchor, page, directory_urls)}"{text}')
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=65536)
-def relative_href(link: str, page: str, directory_urls: bool = True) -> str:
-    """One root-form link ('/a/b/#x') as the page `page` writes it: for HTML built link by link
-    (long lists), where cutting the finished text at its links would cost more."""
-    target, hash_, anchor = link.removeprefix("/").partition("#")
-    return _from_page(page, directory_urls)(target) + hash_ + anchor
-
-
-def _from_page(page: str, directory_urls: bool) -> Callable[[str], str]:
-    """How the page `page` writes a root-form link's target (a site path, no leading '/').
-
-    Without directory URLs (the offline copy) a page is a file: 'states/iran.md' is
-    'states/iran.html', and links point at such files."""
-    if directory_urls:
-        here = page_url(page)
-        return lambda target: _relative_path(target, here)
-    folder = page.rpartition("/")[0] + "/" if "/" in page else ""
-    return lambda target: _relative_file(target, folder)
-
-
 def relative_links(html: str, page: str, directory_urls: bool = True) -> str:
-    """Prose HTML with its root-form links made relative to `page` (a page path)."""
+    """Rendered prose with its links resolved for `page`, cut and joined at once."""
     return join_relative(split_root_links(html), page, directory_urls)
-
-
-def _relative_file(target: str, folder: str) -> str:
-    """A root-form link's target from a page in `folder`, to the file of a page or another file."""
-    if target.endswith("/") or not target:
-        target = target + "index.html" if _FOLDER_PAGE.fullmatch(target) else target[:-1] + ".html"
-    return relative_url(target, folder)
-
-
-# The page URLs whose page is a folder's index.md (see the paths above); every other page
-# 'a/b/' is the file 'a/b.md'.
-_FOLDER_PAGE = re.compile(r"(?:sessions/[^/]+/|(?:sessions|updates|sources|tables|data|convention|states)/)?")
-
-
-@functools.lru_cache(maxsize=65536)
-def _relative_path(target: str, here: str) -> str:
-    return relative_url(target, here)

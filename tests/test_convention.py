@@ -37,27 +37,27 @@ def links(convention: Convention, text: str, draft: str = "updated-draft") -> li
 
 
 FORMS = {
-    "article 24": [("article 24", "convention/article-24/")],
-    "Article 4": [("Article 4", "convention/article-4/")],
-    "articles 24, 35 and 40": [("articles 24", "convention/article-24/"),
-                               ("35", "convention/article-35/"), ("40", "convention/article-40/")],
-    "articles 29 and 30": [("articles 29", "convention/article-29/"),
-                           ("30", "convention/article-30/")],
-    "articles 14 and 16": [("articles 14", "convention/article-14/"),
-                           ("16", "convention/article-16/")],
-    "article 6,2": [("article 6,2", "convention/article-6/#art-6-2")],
-    "articles 6,2 and 24": [("articles 6,2", "convention/article-6/#art-6-2"),
-                            ("24", "convention/article-24/")],
-    "Article 23(2)": [("Article 23(2)", "convention/article-23/#art-23-2")],
-    "Article 40, paragraph 21": [("Article 40, paragraph 21", "convention/article-40/#art-40-21")],
+    "article 24": [("article 24", "convention/article-24.md")],
+    "Article 4": [("Article 4", "convention/article-4.md")],
+    "articles 24, 35 and 40": [("articles 24", "convention/article-24.md"),
+                               ("35", "convention/article-35.md"), ("40", "convention/article-40.md")],
+    "articles 29 and 30": [("articles 29", "convention/article-29.md"),
+                           ("30", "convention/article-30.md")],
+    "articles 14 and 16": [("articles 14", "convention/article-14.md"),
+                           ("16", "convention/article-16.md")],
+    "article 6,2": [("article 6,2", "convention/article-6.md#art-6-2")],
+    "articles 6,2 and 24": [("articles 6,2", "convention/article-6.md#art-6-2"),
+                            ("24", "convention/article-24.md")],
+    "Article 23(2)": [("Article 23(2)", "convention/article-23.md#art-23-2")],
+    "Article 40, paragraph 21": [("Article 40, paragraph 21", "convention/article-40.md#art-40-21")],
     "articles 6,2 (on human rights); 14, paragraphs 1 and 3; and 40,22": [
-        ("articles 6,2", "convention/article-6/#art-6-2"),
-        ("14, paragraphs 1 and 3", "convention/article-14/#art-14-1"),
-        ("40,22", "convention/article-40/#art-40-22")],
-    "Articles 6–16": [("Articles 6–16", "convention/article-6/")],
-    "Articles 1 to 16": [("Articles 1 to 16", "convention/article-1/")],
-    "article14": [("article14", "convention/article-14/")],
-    "Art. 24": [("Art. 24", "convention/article-24/")],
+        ("articles 6,2", "convention/article-6.md#art-6-2"),
+        ("14, paragraphs 1 and 3", "convention/article-14.md#art-14-1"),
+        ("40,22", "convention/article-40.md#art-40-22")],
+    "Articles 6–16": [("Articles 6–16", "convention/article-6.md")],
+    "Articles 1 to 16": [("Articles 1 to 16", "convention/article-1.md")],
+    "article14": [("article14", "convention/article-14.md")],
+    "Art. 24": [("Art. 24", "convention/article-24.md")],
     "Article 2 of the UNTOC": [],
     "article 17 of the Budapest Convention": [],
 }
@@ -73,16 +73,16 @@ def test_every_form_of_reference_links_to_its_article(convention: Convention, te
 def test_the_same_words_resolve_through_the_draft_they_are_about(
         convention: Convention, draft: str, final: int) -> None:
     assert links(convention, "article 17", draft) == [
-        ("article 17", f"convention/article-{final}/")]
+        ("article 17", f"convention/article-{final}.md")]
 
 
 def test_paragraphs_carry_over_only_from_a_draft_numbered_like_the_final_text(
         convention: Convention) -> None:
     # the zero draft's article 40, paragraph 21 is not paragraph 21 of the final article 40
     assert links(convention, "article 40, paragraph 21", "zero-draft") == [
-        ("article 40, paragraph 21", "convention/article-40/")]
+        ("article 40, paragraph 21", "convention/article-40.md")]
     assert links(convention, "article 40,22", "updated-draft") == [
-        ("article 40,22", "convention/article-40/#art-40-22")]
+        ("article 40,22", "convention/article-40.md#art-40-22")]
 
 
 def test_a_range_mentions_every_article_in_it(convention: Convention) -> None:

@@ -113,11 +113,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "stray file": (
         {"notes.txt": "to do"},
         ["data/notes.txt:1:1: error: this file is not part of the data; data/ holds "
-         "sources.yaml, drafts.yaml, status.yaml, states.yaml, positions.yaml, votes.yaml, "
-         "treaty-status.yaml, glossary.yaml, sessions/<session-id>/session.yaml with "
+         "sources.yaml, drafts.yaml, status.yaml, sessions/<session-id>/session.yaml, "
          "sessions/<session-id>/updates/NN-slug.yaml, tables/<table-id>.yaml, "
-         "convention/chapters.yaml, convention/articles/NN.yaml and "
-         "convention/provisions/<provision-id>.yaml"],
+         "convention/chapters.yaml, convention/articles/NN.yaml, "
+         "convention/provisions/<provision-id>.yaml, glossary.yaml, states.yaml, positions.yaml, "
+         "votes.yaml and treaty-status.yaml"],
     ),
     "unknown source": (
         {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "sources:\n  - ref: brief-on\n"},

@@ -27,7 +27,7 @@ ABBR = f'<abbr title="{UNTOC}" tabindex="0">UNTOC</abbr>'
 
 
 def prose(text: str, inline: bool = False) -> str:
-    context = LinkContext(frozenset({"states/"}), terms=Glossary(TERMS))
+    context = LinkContext({"states/": "states/index.md"}, terms=Glossary(TERMS))
     return (render_inline if inline else render_block)(text, context)
 
 

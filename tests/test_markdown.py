@@ -10,9 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from build_tools.prose.markdown import LinkContext, plain_text, render_block
-from build_tools.urls import relative_href, relative_links, relative_url, split_root_links
+from build_tools.urls import href, page_url, relative_links, relative_url, split_root_links
 
-SITE = frozenset({"", "sessions/a/", "sessions/a/updates/01-x/", "updates/"})
+PAGES = ("index.md", "sessions/a/index.md", "sessions/a/updates/01-x.md", "updates/index.md")
+SITE = {page_url(page): page for page in PAGES}
 
 
 def render(text: str, page: str = "sessions/a/updates/01-x.md") -> tuple[BeautifulSoup, LinkContext]:
@@ -61,8 +62,22 @@ def test_relative_url_agrees_with_posixpath(target: str, page: str) -> None:
 def test_a_link_to_a_file_has_no_trailing_slash(folder: str, page: str, name: str) -> None:
     expected = posixpath.relpath(folder + name, page.rstrip("/") or ".")
     assert relative_url(folder + name, page) == expected
-    assert relative_href("/" + folder + name, "states/iran.md", directory_urls=False) == (
+    assert href(folder + name, "states/iran.md", directory_urls=False) == (
         posixpath.relpath(folder + name, "states"))
+
+
+def test_a_page_is_a_folder_on_the_website_and_a_file_in_the_offline_copy() -> None:
+    """Known from the page's path alone: an index page is its folder's, any other its own."""
+    for target, on_website, offline in [
+            ("treaty-status/index.md", "../../treaty-status/", "../treaty-status/index.html"),
+            ("states/iran.md#x", "../iran/#x", "iran.html#x"),
+            ("index.md", "../../", "../index.html"),
+            ("states/index.md", "../", "index.html"),
+            ("states/chad/cite.bib", "cite.bib", "chad/cite.bib")]:
+        assert href(target, "states/chad.md") == on_website, target
+        assert href(target, "states/chad.md", directory_urls=False) == offline, target
+    assert href("sessions/a/index.md", "sessions/a/index.md") == "./"
+    assert href("sessions/a/index.md", "sessions/a/index.md", directory_urls=False) == "index.html"
 
 
 def test_template_syntax_in_data_stays_text() -> None:

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from build_tools.render.cite import Citation, csl_json
 from build_tools.site_info import site_info
+from build_tools.urls import OFFLINE_ZIP
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 CITED = ["sessions/reconvened-concluding-session/updates/03-the-most-difficult-articles-criminalization",
@@ -104,11 +105,13 @@ def test_csl_json_is_laid_out_as_the_json_module_lays_it_out(issued: dt.date | N
     assert csl_json(citation, "Site ☃") == expected.encode("utf-8")
 
 
-def test_the_about_page_offers_an_offline_copy_that_works_from_disk(shipped_site: Path) -> None:
+def test_the_data_page_offers_an_offline_copy_that_works_from_disk(shipped_site: Path) -> None:
     about = soup(shipped_site / "about" / "index.html")
-    link = about.select_one('a[href$="un-cybercrime-briefing-offline.zip"]')
-    assert link is not None
-    archive = (shipped_site / "about" / str(link["href"])).resolve()
+    assert about.select_one('a[href="../data/#offline-copy"]') is not None
+    data = soup(shipped_site / "data" / "index.html")
+    link = data.select_one('#offline-copy ~ p a[href$="un-cybercrime-briefing-offline.zip"]')
+    assert link is not None and link.has_attr("download")
+    archive = (shipped_site / "data" / str(link["href"])).resolve()
     with zipfile.ZipFile(archive) as offline:
         names = set(offline.namelist())
         root = "un-cybercrime-briefing/"
@@ -123,3 +126,8 @@ def test_the_about_page_offers_an_offline_copy_that_works_from_disk(shipped_site
         assert "../../../convention/article-29.html" in hrefs
         folder = posixpath.dirname(root + update)
         assert all(posixpath.normpath(f"{folder}/{h}") in names for h in hrefs), hrefs
+        # The copy cannot hold itself: it sends the reader to the website's newest copy.
+        inside = BeautifulSoup(offline.read(root + "data/index.html"), "html.parser")
+        newest = inside.select_one('#offline-copy ~ p a[download]')
+        assert newest is not None and newest["href"] == site_info().url + OFFLINE_ZIP
+        assert root + "404.html" not in names

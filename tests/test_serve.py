@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -45,25 +47,31 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
 
 
 @contextlib.contextmanager
-def serve(data: Path, ready: str = "Second day") -> Iterator[str]:
-    """`mkdocs serve` of a data tree, as `make serve` runs it; yields the site's base URL once
-    PAGE shows `ready`. Its output goes to serve.log beside the data folder."""
+def serve(data: Path, ready: str = "Second day", repo: Path = paths.REPO_ROOT,
+          **env: str) -> Iterator[str]:
+    """`mkdocs serve` of a data tree, as `make serve` runs it in `repo`; yields the site's base
+    URL once PAGE shows `ready`, and stops it as an editor does (Ctrl-C). Its output goes to
+    serve.log beside the data folder."""
     port = free_port()
-    env = dict(os.environ, BRIEFING_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1")
+    environment = dict(os.environ, BRIEFING_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", **env)
     log = data.parent / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a",
              f"127.0.0.1:{port}"],
-            cwd=paths.REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+            cwd=repo, env=environment, stdout=output, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}/un-cybercrime-briefing/"
         try:
             assert wait_for(base + PAGE, ready), "mkdocs serve did not start"
             yield base
             assert server.poll() is None, "mkdocs serve stopped"
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
 
 
 @pytest.fixture
@@ -113,7 +121,7 @@ def test_serve_started_on_broken_data_shows_the_problems_then_the_site(
     with serve(data, ready="The data has errors") as base:
         page = fetch(base + PAGE)
         assert ("data/sessions/alpha-session/updates/02-second-day.yaml:2:1: error: unknown field "
-                "&#x27;tittle&#x27;; did you mean &#x27;title&#x27;?") in page
+                "'tittle'; did you mean 'title'?") in page
         status = fetch(base.removesuffix("un-cybercrime-briefing/") + ".data-errors")
         assert '"problems": 1' in status
         (data / update).write_text(good, encoding="utf-8")
@@ -148,3 +156,45 @@ def test_a_rebuild_copies_the_theme_files_a_build_copies(tmp_path: Path) -> None
     assert theme_files(remembered=True) == listed
     (custom / "assets" / "second.css").write_text("b {}")
     assert theme_files(remembered=True) == sorted([*listed, "assets/second.css"])
+
+
+def _repository_copy(root: Path) -> Path:
+    """What `mkdocs serve` runs from, copied: the code can be edited as an editor's would be."""
+    repo = root / "repo"
+    for name in ("build_tools", "content", "overrides"):
+        shutil.copytree(paths.REPO_ROOT / name, repo / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(paths.REPO_ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    return repo
+
+
+def _generate(repo: Path, data: Path, cache: Path, out: Path) -> dict[str, bytes]:
+    env = dict(os.environ, BRIEFING_DATA_DIR=str(data), BRIEFING_CACHE_DIR=str(cache))
+    subprocess.run([sys.executable, "-m", "build_tools", "build", "--out", str(out)], cwd=repo,
+                   env=env, check=True, capture_output=True)
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def test_a_code_edit_under_serve_shows_the_new_code_and_leaves_no_old_output(
+        data_tree: Callable[..., Path], tmp_path: Path) -> None:
+    """A running server renders with the code it imported: after an edit it starts again with
+    the new code, and what it caches is the new code's, so that the next build agrees with a
+    build from no cache at all."""
+    repo, cache = _repository_copy(tmp_path), tmp_path / "cache"
+    data = shutil.copytree(data_tree(), repo / "data")
+    text = repo / "build_tools" / "formats" / "text.py"
+    with serve(data, repo=repo, BRIEFING_CACHE_DIR=str(cache)) as base:
+        assert "22 August 2023" in fetch(base + PAGE)
+        edited = text.read_text(encoding="utf-8").replace(
+            'return f"{day.day} {MONTHS[day.month - 1]} {day.year}"',
+            'return f"{day.day} {MONTHS[day.month - 1]} {day.year} (as edited)"')
+        assert "(as edited)" in edited
+        text.write_text(edited, encoding="utf-8")
+        update = data / "sessions/alpha-session/updates/02-second-day.yaml"
+        update.write_text(update.read_text(encoding="utf-8") + "# saved again\n", encoding="utf-8")
+        assert wait_for(base + PAGE, "22 August 2023 (as edited)", seconds=60), (
+            "the server did not take up the edited code")
+    cached = _generate(repo, data, cache, tmp_path / "cached")
+    assert "22 August 2023 (as edited)" in cached["sessions/alpha-session/updates/02-second-day.md"
+                                                ].decode()
+    assert cached == _generate(repo, data, tmp_path / "no-cache", tmp_path / "fresh")

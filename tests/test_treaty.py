@@ -16,6 +16,7 @@ import pytest
 from build_tools.derive.treaty_record import THRESHOLD, entry_into_force
 from build_tools.errors import DataError
 from build_tools.formats.text import day_span
+from build_tools.models.treaty import Event
 from build_tools.pipeline import Generated
 from build_tools.site_info import SiteInfo
 from tests.conftest import build
@@ -215,10 +216,14 @@ def test_an_accession_needs_no_signature(data_tree: Callable[..., Path]) -> None
 
 
 def test_a_span_of_days_when_the_sources_give_no_day() -> None:
-    assert day_span("2025-10-25/2025-10-26") == "25 or 26 October 2025 (day not given)"
-    assert day_span("2025-10-31/2025-11-01") == "31 October 2025 or 1 November 2025 (day not given)"
-    assert day_span("2026-05-01/2026-05-09") == \
-        "between 1 May 2026 and 9 May 2026 (day not given)"
+    def span(written: str) -> str:
+        return day_span(Event.model_validate({"participant": "x", "action": "signature",
+                                              "date": written, "sources": [{"ref": "y"}]}).date)
+
+    assert span("2025-10-25/2025-10-26") == "25 or 26 October 2025 (day not given)"
+    assert span("2025-10-31/2025-11-01") == "31 October 2025 or 1 November 2025 (day not given)"
+    assert span("2026-05-01/2026-05-09") == "between 1 May 2026 and 9 May 2026 (day not given)"
+    assert span("2025-10-25") == "25 October 2025"
 
 
 # --- downloads and feed -----------------------------------------------------------------------
@@ -232,7 +237,7 @@ def test_csv_and_json_round_trip_to_the_record(shipped: Generated) -> None:
     from_csv = sorted((r["participant_id"], r["action"], r["date"], r["notification"] or None,
                        r["single_source"] == "true", tuple(r["sources"].split()))
                       for r in rows)
-    from_yaml = sorted((e.participant, e.action, e.date, e.notification, e.single_source,
+    from_yaml = sorted((e.participant, e.action, str(e.date), e.notification, e.single_source,
                         tuple(s.ref or s.url or "" for s in e.sources)) for e in treaty.events
                        if not e.single_source)
     assert from_csv == from_yaml
@@ -240,7 +245,7 @@ def test_csv_and_json_round_trip_to_the_record(shipped: Generated) -> None:
     assert document["as_of"] == treaty.as_of.isoformat()
     assert sorted((e["participant"], e["action"], e["date"], [s["id"] for s in e["sources"]])
                   for e in document["events"]) == sorted(
-        (e.participant, e.action, e.date, [s.ref for s in e.sources]) for e in treaty.events
+        (e.participant, e.action, str(e.date), [s.ref for s in e.sources]) for e in treaty.events
         if not e.single_source)
     assert document["signatories"] == len(document["participants"]) == 72
     assert document["instruments"] == 0 and document["entry_into_force"] is None

@@ -17,6 +17,7 @@ from build_tools import paths
 WORKFLOWS = paths.REPO_ROOT / ".github" / "workflows"
 SITE = WORKFLOWS / "site.yml"
 CHECKS = WORKFLOWS / "checks.yml"
+IMPORT = WORKFLOWS / "import-status.yml"
 DEPENDABOT = paths.REPO_ROOT / ".github" / "dependabot.yml"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@(v\d+|[0-9a-f]{40})$")
 BIN = Path(sys.executable).parent
@@ -129,6 +130,50 @@ def test_dependabot_updates_python_packages_and_actions() -> None:
     ecosystems = {u["package-ecosystem"]: u for u in load(DEPENDABOT)["updates"]}
     assert set(ecosystems) == {"pip", "github-actions"}
     assert all(u["directory"] == "/" for u in ecosystems.values())
+
+
+def test_the_depositary_import_runs_weekly_and_on_demand_only() -> None:
+    triggers = load(IMPORT)[True]
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    (cron,) = [entry["cron"] for entry in triggers["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert (day, month) == ("*", "*") and weekday.isdigit() and minute.isdigit()
+    assert load(IMPORT)["concurrency"]["cancel-in-progress"] is False
+
+
+def test_the_depositary_import_has_write_permissions_in_its_job_only() -> None:
+    workflow = load(IMPORT)
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    checkout = next(s for s in steps(IMPORT, "import") if s.get("uses", "").startswith(
+        "actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    assert checkout["with"]["ref"] == "main"
+
+
+def test_the_depositary_import_never_pushes_to_main() -> None:
+    runs = [s for s in steps(IMPORT, "import") if "run" in s]
+    pushes = [line.strip() for s in runs for line in s["run"].replace("\\\n", " ").splitlines()
+              if "git push" in line]
+    assert len(pushes) == 1 and pushes[0].endswith('"HEAD:refs/heads/$BRANCH"')
+    proposal = next(s for s in runs if "git push" in s["run"])
+    assert proposal["env"]["BRANCH"] not in ("main", "master", "gh-pages")
+    assert "--base main" in proposal["run"] and "--head \"$BRANCH\"" in proposal["run"]
+    assert not any(u for u in uses(IMPORT, "import") if not u.startswith("actions/"))
+    text = IMPORT.read_text(encoding="utf-8")
+    assert "refs/heads/main" not in text and "push origin" not in text
+
+
+def test_the_depositary_import_fails_on_a_failed_read_and_proposes_only_a_change() -> None:
+    runs = {s.get("name"): s for s in steps(IMPORT, "import")}
+    read = runs["Read the depositary's record"]
+    # bash -eo pipefail: the import's exit status, not tee's, decides the step.
+    assert read["shell"] == "bash" and read["run"].startswith("make --silent import-status |")
+    assert "Nothing new" in runs["Anything new?"]["run"]
+    for later in ("Check the data", "Open or update the pull request"):
+        assert runs[later]["if"] == "steps.changed.outputs.changed == 'true'"
+    assert runs["Check the data"]["run"] == "make validate"
 
 
 def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:

@@ -19,10 +19,11 @@ import zipfile
 from pathlib import Path
 
 from build_tools import paths
+from build_tools.urls import OFFLINE_FOLDER, OFFLINE_ZIP
 
-# In the site, linked from the About page (content/about.md).
-OFFLINE_ZIP = "downloads/un-cybercrime-briefing-offline.zip"
-OFFLINE_FOLDER = "un-cybercrime-briefing"  # what the zip unpacks into
+# Files of a web server's, not of a copy read from disk: a missing page's stand-in (whose links
+# start at the website's root) and the sitemaps for search engines.
+SERVER_ONLY = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 
 
 def source_date_epoch(repo_root: Path) -> str | None:
@@ -53,6 +54,8 @@ def build_site(site_dir: Path = paths.REPO_ROOT / "site",
         built = _mkdocs(config_file, staging, env) and (
             not offline_config.is_file() or _mkdocs(offline_config, offline, env))
         if built and offline_config.is_file():
+            for name in SERVER_ONLY:
+                (offline / name).unlink(missing_ok=True)
             zip_folder(offline, staging / OFFLINE_ZIP, OFFLINE_FOLDER, int(epoch or 0))
     finally:
         shutil.rmtree(offline, ignore_errors=True)

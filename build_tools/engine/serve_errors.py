@@ -12,7 +12,6 @@ recorded every page request gets the error page instead; that page asks
 
 from __future__ import annotations
 
-import html
 import json
 import threading
 from collections.abc import Callable, Iterable
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from build_tools.errors import DataError
+from build_tools.prose.markdown import escape_html
 
 # Outside the site's own paths (MkDocs serves the site under its sub-path).
 STATUS_PATH = "/.data-errors"
@@ -108,7 +108,7 @@ def _send(start_response: Callable[..., Any], body: bytes, kind: str) -> list[by
 
 
 def error_page(problems: Problems) -> str:
-    items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems.lines)
+    items = "\n".join(f"<li><code>{escape_html(line)}</code></li>" for line in problems.lines)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -129,7 +129,7 @@ code {{ white-space: pre-wrap; word-break: break-word; font-size: .95rem; }}
 <main>
 <h1>The data has errors</h1>
 <p>The preview shows this page instead of the site until they are fixed:
-{html.escape(problems.summary)}. Each line gives the file, the line and the column.</p>
+{escape_html(problems.summary)}. Each line gives the file, the line and the column.</p>
 <ol id="problems">
 {items}
 </ol>

@@ -1,13 +1,12 @@
-"""Formatting rules for generated Markdown: dates, escaping, front matter. Pure and locale-free."""
+"""Formatting rules for generated Markdown: dates, escaping. Pure and locale-free."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 import re
+from typing import Protocol
 
-from build_tools.prose.markdown import plain_text
+from build_tools.prose.markdown import escape_html, plain_text
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -23,13 +22,22 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def day_span(value: str) -> str:
-    """'2025-10-25' -> '25 October 2025'; '2025-10-25/2025-10-26' -> '25 or 26 October 2025
-    (day not given)'; a longer span -> 'between 1 and 9 May 2026 (day not given)'."""
-    days = [dt.date.fromisoformat(d) for d in value.split("/")]
-    if len(days) == 1:
-        return long_date(days[0])
-    first, last = days
+class Days(Protocol):
+    """A day, or a span of days when the sources give no more (`models.treaty.Span`)."""
+
+    @property
+    def first(self) -> dt.date: ...
+
+    @property
+    def last(self) -> dt.date: ...
+
+
+def day_span(days: Days) -> str:
+    """One day -> '25 October 2025'; two -> '25 or 26 October 2025 (day not given)'; a longer
+    span -> 'between 1 and 9 May 2026 (day not given)'."""
+    first, last = days.first, days.last
+    if first == last:
+        return long_date(first)
     if (last - first).days == 1:
         shown = date_range(first, last).replace("–", " or ", 1)
         if first.month != last.month or first.year != last.year:
@@ -65,12 +73,6 @@ def md_text(value: str) -> str:
     return value.translate(_MD_ESCAPES) if _MD_SPECIAL.search(value) else value
 
 
-def front_matter(**fields: str) -> str:
-    """A YAML front-matter block; JSON strings are valid YAML and need no further quoting."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n"
-
-
 def meta_description(markdown: str | None) -> str:
     """A page's description from its summary, HTML-escaped: the theme prints it into an
     attribute as it is."""
@@ -78,7 +80,7 @@ def meta_description(markdown: str | None) -> str:
         return ""
     words = plain_text(markdown.split("\n\n")[0])
     short = words if len(words) <= 200 else words[:197].rsplit(" ", 1)[0] + "…"
-    return html.escape(short, quote=True)
+    return escape_html(short)
 
 
 _ROMAN = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))

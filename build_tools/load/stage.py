@@ -13,7 +13,6 @@ too: a file that fits no known place is reported, never skipped silently.
 from __future__ import annotations
 
 import hashlib
-import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -23,51 +22,21 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from build_tools.cache import Store
-from build_tools.english import closest, excerpt, field_path
+from build_tools.english import closest, excerpt, field_path, received, suggest
 from build_tools.errors import Diagnostic, Location, error
+from build_tools.load.layout import KINDS, DataKind, layout_help, place
 from build_tools.load.yamlio import YamlDocument, read_yaml
-from build_tools.models.article import Article, ChaptersFile, Provision
-from build_tools.models.draft import DraftsFile
-from build_tools.models.glossary import GlossaryFile
-from build_tools.models.positions import PositionsFile, StatesFile, VotesFile
+from build_tools.models.article import Article, Provision
 from build_tools.models.session import Session
-from build_tools.models.source import SourcesFile
-from build_tools.models.status import Status
 from build_tools.models.table import Table
-from build_tools.models.treaty import TreatyStatusFile
 from build_tools.models.update import Update
 from build_tools.paths import display_path
 
 M = TypeVar("M", bound=BaseModel)
 
-ARTICLE_FILE = re.compile(r"(?P<number>[0-9]{2,})\.yaml\Z")
-UPDATE_FILE = re.compile(r"(?P<number>[0-9]{2,})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml\Z")
-DATA_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-SINGLE_FILES: dict[str, type[BaseModel]] = {
-    "sources.yaml": SourcesFile,
-    "drafts.yaml": DraftsFile,
-    "status.yaml": Status,
-}
-# Files a data set may do without: a site can run before its convention is annotated.
-OPTIONAL_FILES: dict[str, type[BaseModel]] = {
-    "states.yaml": StatesFile,
-    "positions.yaml": PositionsFile,
-    "votes.yaml": VotesFile,
-    "convention/chapters.yaml": ChaptersFile,
-    "treaty-status.yaml": TreatyStatusFile,
-    "glossary.yaml": GlossaryFile,
-}
 MAX_SUGGESTIONS = 100  # unknown fields of one file given a "did you mean"
 # The largest shipped file is under 30 kB; a file many times that is a mistake or an attack.
 MAX_FILE_BYTES = 1024 * 1024
-LAYOUT_HELP = (
-    "data/ holds sources.yaml, drafts.yaml, status.yaml, states.yaml, positions.yaml, "
-    "votes.yaml, treaty-status.yaml, glossary.yaml, sessions/<session-id>/session.yaml with "
-    "sessions/<session-id>/updates/NN-slug.yaml, tables/<table-id>.yaml, convention/chapters.yaml, "
-    "convention/articles/NN.yaml and convention/provisions/<provision-id>.yaml"
-)
-
-
 @dataclass(frozen=True)
 class Parsed(typing.Generic[M]):
     model: M
@@ -92,12 +61,10 @@ def load(data_dir: Path, repo_root: Path, store: Store | None = None) -> Loaded:
     """Read and check every file under `data_dir`; with a `store`, a file whose bytes were
     read before is not parsed again."""
     loaded = Loaded(store=store)
-    for name in SINGLE_FILES:
-        path = data_dir / name
-        if not path.exists():
-            loaded.diagnostics.append(
-                error(Location(display_path(path, repo_root)), f"the file {name} is missing")
-            )
+    for kind in KINDS:
+        if kind.required and not (data_dir / kind.path).exists():
+            loaded.diagnostics.append(error(Location(display_path(data_dir / kind.path, repo_root)),
+                                            f"the file {kind.path} is missing"))
     for path in sorted(data_dir.rglob("*")):
         if path.is_file():
             _load_file(path, data_dir, repo_root, loaded)
@@ -109,78 +76,33 @@ def load(data_dir: Path, repo_root: Path, store: Store | None = None) -> Loaded:
 
 def _load_file(path: Path, data_dir: Path, repo_root: Path, loaded: Loaded) -> None:
     shown = display_path(path, repo_root)
-    parts = path.relative_to(data_dir).parts
-    name = "/".join(parts)
-    single = SINGLE_FILES.get(name) or OPTIONAL_FILES.get(name)
-    if single is not None:
-        parsed = parse_file(path, shown, single, loaded.diagnostics, loaded.store)
-        if parsed:
-            loaded.singles[name] = parsed
+    placed = place(path.relative_to(data_dir).as_posix())
+    if placed is None:
+        loaded.diagnostics.append(error(Location(shown), _stray_file_message(path)))
         return
-    if len(parts) == 3 and parts[:2] == ("convention", "articles"):
-        if not ARTICLE_FILE.match(parts[2]):
-            loaded.diagnostics.append(error(Location(shown), (
-                f"the article file name '{parts[2]}' is not the article's number "
-                "(for example 06.yaml)")))
-            return
-        article = parse_file(path, shown, Article, loaded.diagnostics, loaded.store)
-        if article:
-            loaded.articles[path.stem] = article
+    if placed.problem:
+        loaded.diagnostics.append(error(Location(shown), placed.problem))
         return
-    if len(parts) == 3 and parts[:2] == ("convention", "provisions") and name.endswith(".yaml"):
-        if _check_id(path.stem, "provision file", shown, loaded.diagnostics):
-            provision = parse_file(path, shown, Provision, loaded.diagnostics, loaded.store)
-            if provision:
-                loaded.provisions[path.stem] = provision
-        return
-    if len(parts) == 3 and parts[0] == "sessions" and parts[2] == "session.yaml":
-        if _check_session_id(parts[1], shown, loaded.diagnostics):
-            loaded.session_folders.add(parts[1])
-            session = parse_file(path, shown, Session, loaded.diagnostics, loaded.store)
-            if session:
-                loaded.sessions[parts[1]] = session
-        return
-    if len(parts) == 4 and parts[0] == "sessions" and parts[2] == "updates":
-        if not UPDATE_FILE.match(parts[3]):
-            loaded.diagnostics.append(error(Location(shown), _bad_update_name(parts[3])))
-            return
-        if _check_session_id(parts[1], shown, loaded.diagnostics):
-            update = parse_file(path, shown, Update, loaded.diagnostics, loaded.store)
-            if update:
-                loaded.updates[(parts[1], path.stem)] = update
-        return
-    if len(parts) == 2 and parts[0] == "tables" and parts[1].endswith(".yaml"):
-        if _check_id(path.stem, "table file", shown, loaded.diagnostics):
-            table = parse_file(path, shown, Table, loaded.diagnostics, loaded.store)
-            if table:
-                loaded.tables[path.stem] = table
-        return
-    loaded.diagnostics.append(error(Location(shown), _stray_file_message(path)))
+    kind = placed.kind
+    if kind.collection == "sessions":
+        loaded.session_folders.add(placed.key[0])
+    parsed = parse_file(path, shown, kind.model, loaded.diagnostics, loaded.store)
+    if parsed is not None:
+        _collect(loaded, kind, placed.key, parsed)
 
 
-def _check_session_id(session_id: str, shown: str, out: list[Diagnostic]) -> bool:
-    return _check_id(session_id, "session folder", shown, out)
-
-
-def _check_id(name: str, what: str, shown: str, out: list[Diagnostic]) -> bool:
-    if DATA_ID.match(name):
-        return True
-    out.append(error(Location(shown), f"the {what} name '{name}' is not a valid "
-                     "id: use lowercase letters, digits and hyphens"))
-    return False
-
-
-def _bad_update_name(name: str) -> str:
-    if name.endswith(".yml"):
-        return f"'{name}' ends in .yml; name it with .yaml so that it is read"
-    return (f"the update file name '{name}' does not follow NN-slug.yaml "
-            "(for example 03-the-most-difficult-articles.yaml)")
+def _collect(loaded: Loaded, kind: DataKind, key: tuple[str, ...], parsed: Parsed[Any]) -> None:
+    if kind.single:
+        loaded.singles[kind.path] = parsed
+        return
+    found: dict[Any, Parsed[Any]] = getattr(loaded, kind.collection)
+    found[key if len(key) > 1 else key[0]] = parsed
 
 
 def _stray_file_message(path: Path) -> str:
     if path.suffix == ".yml":
         return f"'{path.name}' ends in .yml; name it with .yaml and put it where it belongs"
-    return f"this file is not part of the data; {LAYOUT_HELP}"
+    return f"this file is not part of the data; {layout_help()}"
 
 
 def parse_file(path: Path, shown: str, model: type[M], out: list[Diagnostic],
@@ -202,6 +124,13 @@ def parse_file(path: Path, shown: str, model: type[M], out: list[Diagnostic],
         store.put(key, cached)
     out.extend(cached[1])
     return cast("Parsed[M] | None", cached[0])
+
+
+def parse_bytes(data: bytes, shown: str, model: type[M],
+                out: list[Diagnostic]) -> Parsed[M] | None:
+    """The bytes of a file checked against its model, as if read from `shown`: for a file
+    that is about to be written and must be valid first."""
+    return _parse(data, shown, model, out)
 
 
 def _parse(data: bytes, shown: str, model: type[M], out: list[Diagnostic]) -> Parsed[M] | None:
@@ -280,7 +209,7 @@ def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel],
     if owner is None:
         return message
     if suggestion:
-        return f"{message}; did you mean '{suggestion}'?"
+        return f"{message}; {suggest(suggestion)}"
     return f"{message}; the fields are: {', '.join(owner.model_fields)}"
 
 
@@ -315,18 +244,17 @@ def _unwrap(annotation: Any) -> Any:
 
 def _message(err: Any) -> str:
     kind, value = err["type"], err.get("input")
-    shown = excerpt(value)
     if kind == "string_type":
-        return f"expected text, received {shown}"
+        return received("expected text", value)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, received {shown}"
+        return received("expected a whole number", value)
     if kind == "greater_than_equal":
-        return f"expected a number of at least {err['ctx']['ge']}, received {shown}"
+        return received(f"expected a number of at least {err['ctx']['ge']}", value)
     if kind == "literal_error":
         expected = err["ctx"]["expected"].replace("'", "")
-        return f"expected one of {expected}; received {shown}"
+        return received(f"expected one of {expected}", value, ";")
     if kind in ("tuple_type", "list_type"):
-        return f"expected a list (one '- ' line per item), received {shown}"
+        return received("expected a list (one '- ' line per item)", value)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a mapping of fields (name: value lines), received {shown}"
+        return received("expected a mapping of fields (name: value lines)", value)
     return str(err["msg"])

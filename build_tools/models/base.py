@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from build_tools.english import excerpt
+from build_tools.english import received
 
 
 class Model(BaseModel):
@@ -28,13 +28,8 @@ _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
-def _received(value: Any) -> str:
-    return "nothing" if value is None else excerpt(value)
-
-
 def _fail(kind: str, expected: str, value: Any) -> PydanticCustomError:
-    return PydanticCustomError(kind, "{expected}, received {received}",
-                               {"expected": expected, "received": _received(value)})
+    return PydanticCustomError(kind, "{message}", {"message": received(expected, value)})
 
 
 def _iso_date(value: Any) -> dt.date:

@@ -6,9 +6,8 @@ import re
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
-from build_tools.models.base import Model, PlainText
+from build_tools.models.base import Model, PlainText, _fail
 from build_tools.models.source import SourceRef
 
 _TERM = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
@@ -16,10 +15,8 @@ _TERM = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 
 def _term(value: Any) -> str:
     if not isinstance(value, str) or not _TERM.fullmatch(value):
-        shown = f"'{value}'" if isinstance(value, str) else repr(value)
-        raise PydanticCustomError(
-            "term", "expected an abbreviation of letters and digits, with single hyphens or full "
-            "stops inside (for example GI-TOC), received {received}", {"received": shown})
+        raise _fail("term", "expected an abbreviation of letters and digits, with single hyphens "
+                    "or full stops inside (for example GI-TOC)", value)
     return value
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from build_tools.models.base import Identifier, IsoDate, Markdown, Model, PlainText, _fail
 from build_tools.models.source import SourceRef
@@ -31,9 +32,29 @@ _SPAN = re.compile(rf"({_DAY})(?:/({_DAY}))?")
 _NOTIFICATION = r"C\.N\.\d+\.\d{4}\.TREATIES-[IVXL]+\.\d+"
 
 
-def _day_or_span(value: Any) -> str:
+@dataclass(frozen=True, order=True)
+class Span:
+    """A day, or when the sources give only a span, its first and last day. Written in the
+    data and the downloads as 2025-10-25, or 2025-10-25/2025-10-26."""
+
+    first: dt.date
+    last: dt.date
+
+    def __str__(self) -> str:
+        if self.first == self.last:
+            return self.first.isoformat()
+        return f"{self.first.isoformat()}/{self.last.isoformat()}"
+
+    @property
+    def is_day(self) -> bool:
+        return self.first == self.last
+
+
+def _day_or_span(value: Any) -> Span:
     expected = ("expected a date YYYY-MM-DD, or, when the sources give only a span, its first "
                 "and last day joined by a slash (2025-10-25/2025-10-26)")
+    if isinstance(value, Span):
+        return value
     match = _SPAN.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         raise _fail("day_span", expected, value)
@@ -44,10 +65,10 @@ def _day_or_span(value: Any) -> str:
                     value) from None
     if len(days) == 2 and days[1] <= days[0]:
         raise _fail("day_span", f"{expected}, the first day before the last", value)
-    return str(value)
+    return Span(days[0], days[-1])
 
 
-DaySpan = Annotated[str, BeforeValidator(_day_or_span),
+DaySpan = Annotated[Span, BeforeValidator(_day_or_span), PlainSerializer(str),
                     WithJsonSchema({"type": "string", "pattern": f"^{_SPAN.pattern}$"})]
 
 
@@ -83,12 +104,12 @@ class Event(Model):
 
     @property
     def earliest(self) -> dt.date:
-        return dt.date.fromisoformat(self.date.split("/")[0])
+        return self.date.first
 
     @property
     def latest(self) -> dt.date:
         """The last day it may have happened: it is certain from then on."""
-        return dt.date.fromisoformat(self.date.split("/")[-1])
+        return self.date.last
 
     @property
     def is_instrument(self) -> bool:

@@ -98,7 +98,7 @@ class ArticleLinker:
         return self.convention.keeps_paragraphs(self.draft)
 
     def _href(self, article: int, paragraphs: tuple[int, ...]) -> str:
-        return urls.site_link(urls.article_link(article, paragraphs[:1]))
+        return urls.in_prose(urls.article_link(article, paragraphs[:1]))
 
     def _problem(self, words: str, line: int, missing: list[int]) -> None:
         numbers = " and ".join(str(n) for n in missing)

@@ -20,10 +20,10 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 
-from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from build_tools.models.glossary import Term
+from build_tools.prose.markdown import escape_html
 
 _LINK_DEPTH = {"link_open": 1, "link_close": -1}
 _WORD_CHAR = re.compile(r"[\w-]")
@@ -61,15 +61,15 @@ class Glossary:
     def html(self, text: str) -> str:
         """Plain text (words quoted from editor prose) as HTML, its terms marked as in `mark`."""
         if not self.occurs_in(text):
-            return escapeHtml(text)
+            return escape_html(text)
         out, position = [], 0
         for found in self._found(text):
             term = found.group(0)
-            title = escapeHtml(self.expansions[term])
-            out += [escapeHtml(text[position:found.start()]),
-                    f'<abbr title="{title}" tabindex="0">{escapeHtml(term)}</abbr>']
+            title = escape_html(self.expansions[term])
+            out += [escape_html(text[position:found.start()]),
+                    f'<abbr title="{title}" tabindex="0">{escape_html(term)}</abbr>']
             position = found.end()
-        out.append(escapeHtml(text[position:]))
+        out.append(escape_html(text[position:]))
         return "".join(out)
 
     def mark(self, tokens: list[Token]) -> list[Token]:

@@ -3,10 +3,10 @@
 Input: the text of a `summary` or `body` field. Output: HTML in which nothing
 from the YAML file is live: raw HTML is shown as text, and a link survives
 only if it is http(s), mailto, an anchor, or a path on this site ("/...").
-Site paths are checked against the pages that exist and written in root form
-("/sessions/x/"); the page that shows the text makes them relative
-(`urls.relative_links`), so the same HTML serves every page and the site works
-under any sub-path.
+An editor's site link ("/sessions/x/") is checked against the pages that exist
+and kept as the site path of its page from the root ("/sessions/x/index.md",
+`urls.in_prose`); the page that shows the text resolves it (`urls.href`), so the
+same HTML serves every page, on the website and in the offline copy.
 
 Pure: the page list arrives as an argument; problems are returned, never
 raised or printed.
@@ -14,19 +14,26 @@ raised or printed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core.normalize import normalize
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 from build_tools.english import excerpt
-from build_tools.urls import site_link
+from build_tools.urls import in_prose
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def escape_html(text: str) -> str:
+    """The site's one HTML escape (&, <, > and "), for element text and double-quoted
+    attributes: the one markdown-it applies to editor prose."""
+    return escapeHtml(text)
 
 
 @dataclass(frozen=True)
@@ -51,13 +58,14 @@ class Terms(Protocol):
 
 @dataclass
 class LinkContext:
-    """The site paths that exist ("sessions/x/", ...), and what the text links to."""
+    """The pages that exist, by their URL ("sessions/x/" -> "sessions/x/index.md"), and
+    what the text links to."""
 
-    site_urls: frozenset[str]
+    pages: Mapping[str, str]
     problems: list[LinkProblem] = field(default_factory=list)
     references: References | None = None  # links article references when set
     terms: Terms | None = None  # marks glossary terms when set
-    linked: set[str] = field(default_factory=set)  # the site paths the text links to
+    linked: set[str] = field(default_factory=set)  # the pages the text links to
 
 
 def _parser() -> MarkdownIt:
@@ -192,10 +200,11 @@ def _resolve(href: str, context: LinkContext, line: int) -> str:
 
 def _site_link(href: str, context: LinkContext, line: int) -> str:
     path, hash_, anchor = href[1:].partition("#")
-    target = path if path.endswith("/") or not path else path + "/"
-    if target and target not in context.site_urls:
+    url = path if path.endswith("/") or not path else path + "/"
+    page = context.pages.get(url)
+    if page is None:
         context.problems.append(LinkProblem(line,
                                             f"the link {excerpt(href)} points to no page of this site"))
         return "#"
-    context.linked.add(target)
-    return site_link(target + (hash_ + anchor if hash_ else ""))
+    context.linked.add(page)
+    return in_prose(page + (hash_ + anchor if hash_ else ""))

@@ -37,7 +37,7 @@ class Rendered:
     """One field, rendered: what the cache keeps."""
 
     html: urls.RootLinked  # cut at its root-form links (see `urls.split_root_links`)
-    linked: frozenset[str]  # the site URLs it links to
+    linked: frozenset[str]  # the pages it links to
     mentions: tuple[Mention, ...]
     link_problems: tuple[LinkProblem, ...]
     reference_problems: tuple[Problem, ...]
@@ -58,8 +58,9 @@ class Prose:
 NO_PROSE = Prose({}, (), ())
 
 
-def resolve_prose(dataset: Dataset, site_urls: frozenset[str], store: Store) -> Prose:
-    renderer = _Renderer(dataset, site_urls, store)
+def resolve_prose(dataset: Dataset, site_pages: frozenset[str], store: Store) -> Prose:
+    """Every editor Markdown field rendered once; links checked against `site_pages`."""
+    renderer = _Renderer(dataset, site_pages, store)
     html: dict[tuple[str, At], urls.RootLinked] = {}
     mentions: list[Mention] = []
     diagnostics: list[Diagnostic] = []
@@ -69,16 +70,17 @@ def resolve_prose(dataset: Dataset, site_urls: frozenset[str], store: Store) -> 
         mentions += rendered.mentions
         diagnostics += _diagnostics(field, rendered)
     # Held-back updates may link to their own pages, which exist once they are published.
-    held = frozenset(urls.page_url(u.page) for u in dataset.unpublished)
-    checker = _Renderer(dataset, site_urls | held, store)
+    held = frozenset(u.page for u in dataset.unpublished)
+    checker = _Renderer(dataset, site_pages | held, store)
     for field in unpublished_fields(dataset):
         diagnostics += _diagnostics(field, checker.render(field))
     return Prose(html, tuple(mentions), tuple(diagnostics))
 
 
 class _Renderer:
-    def __init__(self, dataset: Dataset, site_urls: frozenset[str], store: Store):
-        self.dataset, self.site_urls, self.store = dataset, site_urls, store
+    def __init__(self, dataset: Dataset, site_pages: frozenset[str], store: Store):
+        self.dataset, self.site_pages, self.store = dataset, site_pages, store
+        self.by_url = {urls.page_url(page): page for page in site_pages}
         self.drafts = {d.id: d.title for d in dataset.drafts}
         self.numbering = _numbering_digest(dataset)
         self.glossary = Glossary(dataset.glossary)
@@ -90,7 +92,7 @@ class _Renderer:
         key = self.store.key(self.numbering, self.glossary_digest, field.text, str(field.inline),
                              field.draft or "", repr(field.origin))
         cached: Rendered | None = self.store.get(key)
-        if cached is not None and cached.linked <= self.site_urls:
+        if cached is not None and cached.linked <= self.site_pages:
             return cached
         rendered = self._render(field)
         if not rendered.link_problems:  # a broken link stops the build: nothing to reuse
@@ -98,7 +100,7 @@ class _Renderer:
         return rendered
 
     def _render(self, field: Field) -> Rendered:
-        context = LinkContext(self.site_urls, terms=self.glossary)
+        context = LinkContext(self.by_url, terms=self.glossary)
         linker = self._linker(field)
         context.references = linker
         html = (render_inline if field.inline and not linker else render_block)(field.text, context)

@@ -57,7 +57,7 @@ def citations(ctx: RenderContext) -> dict[str, Citation]:
 
 def block(ctx: RenderContext, citation: Citation, updated: dt.date | None) -> str:
     """The "Cite this page" block of the page `citation.page`, last changed on `updated`."""
-    href = {f: urls.relative_href("/" + f, citation.page, ctx.site.directory_urls)
+    href = {f: urls.href(f, citation.page, ctx.site.directory_urls)
             for f in (citation.bib, citation.json)}
     return ctx.render("_cite.md.j2", citation=citation, updated=updated,
                       site_name=ctx.site.name, href=href)

@@ -9,8 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from markdown_it.common.utils import escapeHtml
-
 from build_tools import urls, verbatim
 from build_tools.charts.catalog import MOST_DISCUSSED
 from build_tools.derive import records
@@ -24,6 +22,7 @@ from build_tools.models.dataset import ArticleRecord, Convention
 from build_tools.models.positions import Target
 from build_tools.models.source import Source
 from build_tools.prose.article_links import Mention, Origin, updates_naming
+from build_tools.prose.markdown import escape_html
 from build_tools.render.context import RenderContext
 
 CONTEXTS_PER_ORIGIN = 3
@@ -247,8 +246,8 @@ def _mention_list(mentions: tuple[Mention, ...], page: str, directory_urls: bool
     for group in _grouped(mentions):
         origin, paragraphs = group["origin"], group["paragraphs"]
         anchor = f"#{origin.anchor}" if origin.anchor else ""
-        href = urls.relative_href(urls.site_link(origin.page) + anchor, page, directory_urls)
-        item = f'<li><a href="{href}">{escapeHtml(origin.title)}</a>, {partial_date(origin.date)}'
+        href = urls.href(origin.page + anchor, page, directory_urls)
+        item = f'<li><a href="{href}">{escape_html(origin.title)}</a>, {partial_date(origin.date)}'
         if paragraphs:
             item += (f" (paragraph{'s' if len(paragraphs) > 1 else ''} "
                      f"{', '.join(str(p) for p in paragraphs)})")

@@ -16,7 +16,17 @@ def render_sources(ctx: RenderContext) -> dict[str, str]:
 def render_data(ctx: RenderContext) -> dict[str, str]:
     return {urls.DATA: ctx.render("data.md.j2", tables=ctx.dataset.tables,
                                   positions=bool(ctx.dataset.convention.states),
-                                  treaty=ctx.dataset.treaty is not None)}
+                                  treaty=ctx.dataset.treaty is not None,
+                                  offline_copy=_offline_copy(ctx))}
+
+
+def _offline_copy(ctx: RenderContext) -> dict[str, str | bool]:
+    """Where the offline copy is: beside the website's pages; from the copy itself, on the
+    website (a copy cannot hold itself)."""
+    website = ctx.site.url if ctx.site.url.endswith("/") else ctx.site.url + "/"
+    if ctx.site.directory_urls:
+        return {"href": urls.href(urls.OFFLINE_ZIP, urls.DATA), "inside": False}
+    return {"href": website + urls.OFFLINE_ZIP, "inside": True, "website": website}
 
 
 def render_table_downloads(ctx: RenderContext) -> dict[str, dict[str, str | bytes]]:

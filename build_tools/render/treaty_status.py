@@ -95,8 +95,8 @@ def events_json(ctx: RenderContext, status: TreatyStatus) -> bytes:
         "entry_into_force": eif.isoformat() if eif else None,
         "participants": [{
             "id": p.state.id, "name": p.name, "regional_organization": not p.counts,
-            "signature": p.signature.date if p.signature else None,
-            "instrument": ({"action": p.instrument.action, "date": p.instrument.date}
+            "signature": str(p.signature.date) if p.signature else None,
+            "instrument": ({"action": p.instrument.action, "date": str(p.instrument.date)}
                            if p.instrument else None)} for p in status.participants],
         "events": [{**e.model_dump(mode="json", exclude={"sources"}),
                     "sources": [source_json(r, sources) for r in e.sources]}

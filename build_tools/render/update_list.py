@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from markdown_it.common.utils import escapeHtml
-
 from build_tools import urls, verbatim
 from build_tools.formats.text import long_date
 from build_tools.models.dataset import UpdateRecord
+from build_tools.prose.markdown import escape_html
 from build_tools.render.context import RenderContext
 
 
@@ -23,16 +22,16 @@ def update_list(ctx: RenderContext, updates: Iterable[UpdateRecord], page: str,
     """Each update with its session (unless `show_session` is false) and its summary, as the
     page `page` shows them; "" for none."""
     def href(target: str) -> str:
-        return urls.relative_href(urls.site_link(target), page, ctx.site.directory_urls)
+        return urls.href(target, page, ctx.site.directory_urls)
 
     items = []
     for u in updates:
         session = ""
         if show_session:
             s = ctx.dataset.session(u.session_id)
-            session = f' · <a href="{href(s.page)}">{escapeHtml(s.data.title)}</a>'
+            session = f' · <a href="{href(s.page)}">{escape_html(s.data.title)}</a>'
         items.append(
-            f'<li><strong><a href="{href(u.page)}">{escapeHtml(u.heading)}</a></strong>'
+            f'<li><strong><a href="{href(u.page)}">{escape_html(u.heading)}</a></strong>'
             f'{session} · <time datetime="{u.data.date.isoformat()}">{long_date(u.data.date)}'
             f'</time><br />\n  {ctx.prose_on(page, u.doc, ("summary",))}</li>')
     return verbatim.block("<ul>\n" + "\n".join(items) + "\n</ul>") if items else ""

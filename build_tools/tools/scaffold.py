@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from build_tools.english import did_you_mean
-from build_tools.load.stage import UPDATE_FILE
+from build_tools.load.layout import UPDATE_FILE
 from build_tools.models.base import PlainText
 
 SLUG_WORDS = 8

@@ -10,30 +10,19 @@ drift.
 from __future__ import annotations
 
 import json
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from build_tools import paths
-from build_tools.load.stage import OPTIONAL_FILES, SINGLE_FILES
-from build_tools.models.article import Article, Provision
-from build_tools.models.session import Session
-from build_tools.models.table import Table
-from build_tools.models.update import Update
+from build_tools.load.layout import KINDS
 
 SCHEMA_DIR = paths.REPO_ROOT / "build_tools" / "schemas"
 
-# schema name -> (model, the data files it describes, as a glob from the repository root);
-# the files that stand alone are named once, in load.py.
+# schema name -> (model, the data files it describes, as a glob from the repository root),
+# from the one table of the data's layout.
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "update": (Update, "data/sessions/*/updates/*.yaml"),
-    "session": (Session, "data/sessions/*/session.yaml"),
-    "table": (Table, "data/tables/*.yaml"),
-    "article": (Article, "data/convention/articles/*.yaml"),
-    "provision": (Provision, "data/convention/provisions/*.yaml"),
-    **{PurePosixPath(name).stem: (model, f"data/{name}")
-       for name, model in {**SINGLE_FILES, **OPTIONAL_FILES}.items()},
-}
+    kind.schema: (kind.model, kind.glob) for kind in KINDS}
 
 
 def schema_file(name: str) -> str:

@@ -12,7 +12,8 @@ from typing import Any, Protocol
 
 from build_tools.english import excerpt, unknown
 from build_tools.errors import Diagnostic, error
-from build_tools.load.stage import OPTIONAL_FILES, Loaded, Parsed
+from build_tools.load.layout import SINGLE
+from build_tools.load.stage import Loaded, Parsed
 from build_tools.load.yamlio import YamlDocument
 from build_tools.models.article import FINAL_TEXT, ChaptersFile
 from build_tools.models.dataset import ArticleRecord, Convention, ProvisionRecord
@@ -70,7 +71,7 @@ def convention(loaded: Loaded, refs: IdChecks, out: list[Diagnostic]) -> Convent
                                          (*at, name)))
             out.extend(targets.check(vote.on, votes.doc, (*at, "on")))
             out.extend(refs.check_session(vote.session, votes.doc, (*at, "session")))
-    documents = {name: p.doc for name, p in loaded.singles.items() if name in OPTIONAL_FILES}
+    documents = {name: p.doc for name, p in loaded.singles.items() if not SINGLE[name].required}
     return Convention(
         chapters=tuple(sorted(chapters.model.chapters, key=lambda c: c.number)) if chapters else (),
         articles=tuple(articles),

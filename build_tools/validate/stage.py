@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from build_tools.english import unknown
 from build_tools.errors import Diagnostic, Location, error, warning
-from build_tools.load.stage import UPDATE_FILE, Loaded, Parsed
+from build_tools.load.layout import UPDATE_FILE
+from build_tools.load.stage import Loaded, Parsed
 from build_tools.load.yamlio import YamlDocument
 from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, UpdateRecord
 from build_tools.models.draft import DraftsFile

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from build_tools.english import did_you_mean, excerpt
+from build_tools.english import did_you_mean, excerpt, received
 from build_tools.errors import Diagnostic, error
 from build_tools.models.dataset import TableRecord
 from build_tools.models.table import CHART_COLUMNS, Column, cell_value
@@ -26,8 +26,9 @@ def table_rules(table: TableRecord) -> Iterator[Diagnostic]:
                 yield error(table.doc.key_location((*at, key)), _unknown_column(i, key, columns))
             elif not _fits(column, cell_value(cell)):
                 yield error(table.doc.location((*at, key)),
-                            f"rows[{i}].{key}: expected {_TYPE_NAMES[column.type]} "
-                            f"(column '{key}' is {column.type}), received {excerpt(cell_value(cell))}")
+                            f"rows[{i}].{key}: " + received(
+                                f"expected {_TYPE_NAMES[column.type]} (column '{key}' is "
+                                f"{column.type})", cell_value(cell)))
 
 
 def _unique_columns(table: TableRecord) -> Iterator[Diagnostic]:

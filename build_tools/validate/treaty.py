@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+<<<<<<< HEAD
 from build_tools.english import closest
 from build_tools.errors import Diagnostic, error, warning
+=======
+from build_tools.english import closest, suggest
+from build_tools.errors import Diagnostic, error
+>>>>>>> main
 from build_tools.load.stage import Parsed
 from build_tools.models.positions import State
 from build_tools.models.treaty import SIGNATURE_CLOSES, SIGNATURE_OPENS, Event, TreatyStatusFile
@@ -55,7 +60,7 @@ def _unknown_state(value: str, states: Sequence[State]) -> str:
     by_name = {_slug(name): s.id for s in states
                for name in (s.name, s.depositary_name or "", *s.aliases) if name}
     suggestion = by_name.get(value) or closest(value, [s.id for s in states])
-    hint = f"did you mean '{suggestion}'?" if suggestion else "add it to data/states.yaml"
+    hint = suggest(suggestion) if suggestion else "add it to data/states.yaml"
     return f"participant: unknown state '{value}'; {hint}"
 
 
