@@ -10,13 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-<<<<<<< HEAD
-from build_tools.english import closest
-from build_tools.errors import Diagnostic, error, warning
-=======
 from build_tools.english import closest, suggest
-from build_tools.errors import Diagnostic, error
->>>>>>> main
+from build_tools.errors import Diagnostic, error, warning
 from build_tools.load.stage import Parsed
 from build_tools.models.positions import State
 from build_tools.models.treaty import SIGNATURE_CLOSES, SIGNATURE_OPENS, Event, TreatyStatusFile
