@@ -135,7 +135,7 @@ def _timeline(chart: Chart, theme: Theme) -> Figure:
                     for n, event in enumerate(chart.markers, 1))
     ax.annotate(key, (0, 0), xycoords="axes fraction", xytext=(0, -62), textcoords="offset points",
                 va="top", ha="left", color=theme.text)
-    ax.set_yticks(range(len(kinds)), [k.capitalize() for k in kinds])
+    ax.set_yticks(range(len(kinds)), [k.replace("-", " ").capitalize() for k in kinds])
     ax.set_ylim(-0.7, len(kinds) + 0.7)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -197,15 +197,19 @@ def _matrix(chart: Chart, theme: Theme) -> Figure:
 
 
 def _steps(chart: Chart, theme: Theme) -> Figure:
-    """Running totals as steps: signatures a solid line with circles, instruments a dashed line
-    with squares, each named at its end, the threshold a dotted line with its words, and the
-    record's as-of date a labelled vertical line."""
+    """Running totals as steps: signatures a solid line with circles, the instruments counted
+    towards the threshold a dashed line with squares, an organization's instruments (never
+    counted) a dotted line with triangles when there are any, each named at its end; the
+    threshold a dotted line with its words, and the record's as-of date a labelled vertical
+    line."""
     figure, ax = plt.subplots(figsize=(9, 3.8))
     days = [_day(str(r[0])) for r in chart.rows]
     end = max([*days, *(_day(m.date) for m in chart.markers)])
     assert chart.threshold is not None, chart.id
     threshold = float(chart.threshold)
-    series = (("Signatures", 1, "-", "o"), ("Instruments deposited", 2, "--", "s"))
+    series = [("Signatures", 1, "-", "o"), ("Instruments counted", 2, "--", "s")]
+    if any(float(r[3]) for r in chart.rows):  # drawn apart: never counted against the line
+        series.append(("Not counted (organizations)", 3, ":", "^"))
     for n, (label, column, style, marker) in enumerate(series):
         values = [float(r[column]) for r in chart.rows]
         colour = theme.series[n]

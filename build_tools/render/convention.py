@@ -24,6 +24,7 @@ from build_tools.models.source import Source
 from build_tools.prose.article_links import Mention, Origin, updates_naming
 from build_tools.prose.markdown import escape_html
 from build_tools.render.context import RenderContext
+from build_tools.render.treaty_items import declaration_views
 
 CONTEXTS_PER_ORIGIN = 3
 
@@ -145,6 +146,8 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         mentions=ctx.memo(_mention_list, tuple(mentions), page, ctx.site.directory_urls),
         previous=previous, following=following,
         status=standing.status, sides=standing.sides, target_page=records.target_page,
+        declarations=declaration_views(ctx, standing.status.declarations_on(number), page)
+        if standing.status else [],
         official=_official_text(ctx),
     )
 
