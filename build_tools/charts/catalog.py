@@ -197,8 +197,9 @@ def treaty_timeline(status: TreatyStatus | None) -> Chart | None:
     if status is None or not status.events:
         return None
     rows = tuple(_treaty_row(status, day) for day in _record_days(status))
-    organizations = [p.state.name for p in status.participants if not p.counts]
-    apart = (f" The instruments of the {' and the '.join(organizations)} are drawn apart and never "
+    organizations = [p.state.name if p.state.name.startswith("The ") else f"the {p.state.name}"
+                     for p in status.participants if not p.counts]
+    apart = (f" The instruments of {' and '.join(organizations)} are drawn apart and never "
              f"counted against the line (article 65(1))." if organizations else "")
     last = rows[-1]
     as_of = long_date(status.as_of)
@@ -216,15 +217,22 @@ def treaty_timeline(status: TreatyStatus | None) -> Chart | None:
                        f"{int(r[2])} {'instrument' if int(r[2]) == 1 else 'instruments'} "
                        f"counted" + (f", {int(r[3])} not counted" if int(r[3]) else "") + "."
                        for r in rows)
-            + f" Latest: {plural(int(last[1]), 'signature')}, {last[2]} of the {THRESHOLD} "
-              f"instruments counted" + (f" and {last[3]} not counted" if int(last[3]) else "")
-            + ".",
+            + f" Latest: {plural(int(last[1]), 'signature')}, {_counted(int(last[2]))}"
+            + (f" and {last[3]} not counted" if int(last[3]) else "") + ".",
         columns=("Date", "Signatures to date", f"Instruments counted towards the {THRESHOLD}",
                  "Instruments not counted (regional organizations)"),
         rows=rows,
         markers=(Marker(status.as_of.isoformat(), f"Record as of {as_of}"),),
         unit="instruments", axis="Signatures or instruments to date", threshold=THRESHOLD,
     )
+
+
+def _counted(count: int) -> str:
+    """Never more than the threshold "of" it: '12 of the 40 instruments counted', past it
+    '40 of 40 reached, 42 instruments counted'."""
+    if count < THRESHOLD:
+        return f"{count} of the {THRESHOLD} instruments counted"
+    return f"{THRESHOLD} of {THRESHOLD} reached, {count} instruments counted"
 
 
 def _record_days(status: TreatyStatus) -> list[dt.date]:

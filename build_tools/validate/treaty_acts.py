@@ -14,9 +14,10 @@ from collections.abc import Iterator
 
 from build_tools.errors import Diagnostic, error, warning
 from build_tools.load.stage import Parsed
+from build_tools.load.yamlio import YamlDocument
 from build_tools.models.dataset import Convention
 from build_tools.models.positions import Target
-from build_tools.models.treaty import Declaration, Event, TreatyStatusFile
+from build_tools.models.treaty import STALE_AFTER_DAYS, Declaration, Event, TreatyStatusFile
 from build_tools.validate.treaty import _unknown_state
 
 Path = tuple[str | int, ...]
@@ -152,15 +153,15 @@ def _target(target: Target, convention: Convention, parsed: Parsed[TreatyStatusF
                     "data/convention/provisions/")
 
 
-def stale_record(parsed: Parsed[TreatyStatusFile], commit_date: dt.date | None,
-                 days: int) -> Diagnostic | None:
-    """A warning when the record was checked more than `days` days before the last commit: the
-    weekly checks and `make validate` say so, while the build says it on the pages."""
-    as_of = parsed.model.as_of
-    if commit_date is None or (commit_date - as_of).days <= days:
+def stale_record(record: TreatyStatusFile, doc: YamlDocument,
+                 commit_date: dt.date | None) -> Diagnostic | None:
+    """A warning when the record was checked more than STALE_AFTER_DAYS before the last commit:
+    `make validate` and the weekly checks say so to editors, while the pages say it to readers
+    (a warning in the build itself would stop the strict build)."""
+    as_of = record.as_of
+    if commit_date is None or (commit_date - as_of).days <= STALE_AFTER_DAYS:
         return None
-    return warning(parsed.doc.location(("as_of",)),
+    return warning(doc.location(("as_of",)),
                    f"as_of: the record was last checked on {as_of}, {(commit_date - as_of).days} "
                    f"days before the last commit ({commit_date}); read the depositary's record "
                    "again (make import-status) and move as_of to the day you checked it")
-
