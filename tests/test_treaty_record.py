@@ -271,6 +271,11 @@ def test_the_chart_counts_what_the_page_counts_and_draws_the_union_apart(
         in chart.alt
     assert ("Latest: 41 signatures, 40 of 40 reached, 40 instruments counted and 1 not counted."
             in chart.alt)
+    from build_tools.charts import draw as chart_draw
+
+    svg = chart_draw.draw(chart, chart_draw.THEMES[0]).decode()
+    for words in ("Signatures: 41", "Instruments counted: 40", "Not counted (organizations): 1"):
+        assert words in svg, words
 
 
 def test_the_record_says_how_old_it_was_when_the_site_was_built(

@@ -135,7 +135,7 @@ def _timeline(chart: Chart, theme: Theme) -> Figure:
                     for n, event in enumerate(chart.markers, 1))
     ax.annotate(key, (0, 0), xycoords="axes fraction", xytext=(0, -62), textcoords="offset points",
                 va="top", ha="left", color=theme.text)
-    ax.set_yticks(range(len(kinds)), [k.replace("-", " ").capitalize() for k in kinds])
+    ax.set_yticks(range(len(kinds)), [_lane(k) for k in kinds])
     ax.set_ylim(-0.7, len(kinds) + 0.7)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -145,6 +145,12 @@ def _timeline(chart: Chart, theme: Theme) -> Figure:
     legend.get_title().set_color(theme.text)
     _style(ax, theme)
     return figure
+
+
+def _lane(kind: str) -> str:
+    """A kind as its row's label, in lines of at most 14 characters ("Rules of\nprocedure"), so
+    that a longer kind does not widen the chart and shrink its words on a phone."""
+    return textwrap.fill(kind.replace("-", " ").capitalize(), width=14)
 
 
 def _day(iso: str) -> float:
