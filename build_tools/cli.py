@@ -10,13 +10,15 @@ from pathlib import Path
 from build_tools import paths, report
 from build_tools.config import BuildConfig
 from build_tools.engine.publish import ENGINES, build_site
-from build_tools.errors import DataError
+from build_tools.errors import DataError, Diagnostic
+from build_tools.load.git_dates import head_commit_date
 from build_tools.paths import display_path
-from build_tools.pipeline import generate
+from build_tools.pipeline import Generated, generate
 from build_tools.tools.depositary import DEFAULT_URL
 from build_tools.tools.import_status import StatusImportError, import_status, today_utc
 from build_tools.tools.scaffold import ScaffoldError, new_update
 from build_tools.tools.schemas import write_schemas
+from build_tools.validate.treaty_acts import stale_record
 from build_tools.write import write_files
 
 
@@ -41,6 +43,17 @@ def _import_status(data: Path, source: str) -> int:
         return 1
     print(result.summary)
     return 0
+
+
+def _stale(generated: Generated, config: BuildConfig) -> list[Diagnostic]:
+    """The warning that the treaty record is stale, read against the last commit: for editors
+    and the weekly checks, never in the site's build."""
+    dataset = generated.dataset
+    if dataset.treaty is None:
+        return []
+    found = stale_record(dataset.treaty, dataset.documents["treaty-status.yaml"],
+                         config.commit_date or head_commit_date(config.data_dir.parent))
+    return [found] if found else []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         report.failure(exc)
         return 1
-    report.warnings(generated.warnings)
+    report.warnings([*generated.warnings, *_stale(generated, config)])
     if args.command == "validate":
         print(f"data is valid: {len(generated.files)} pages would be generated")
         return 0

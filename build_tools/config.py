@@ -7,6 +7,7 @@ data tree (tests, the benchmark), `BRIEFING_CACHE_DIR` moves the caches.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ class BuildConfig:
     # Pages dated by the last commit to the files they are made of (git); off for trees whose
     # commits are not theirs (the tests' fixtures).
     dated: bool = True
+    # The date of the commit being built, which dates the treaty record's age on the pages:
+    # read from git when the build is `dated`; given by tests of the wording.
+    commit_date: dt.date | None = None
 
     @property
     def templates_cache(self) -> Path | None:

@@ -28,7 +28,7 @@ from build_tools.config import BuildConfig
 from build_tools.derive.grid import grid
 from build_tools.derive.treaty_record import standing_sides, treaty_status
 from build_tools.errors import DataError, Diagnostic, Severity, count_errors, sorted_diagnostics
-from build_tools.load.git_dates import last_commit_dates, page_dates
+from build_tools.load.git_dates import head_commit_date, last_commit_dates, page_dates
 from build_tools.load.stage import load
 from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
@@ -87,7 +87,7 @@ def _stages(config: BuildConfig, session: BuildSession, version: str,
     # Derive what several pages need (the grid, the treaty record); draw their charts meanwhile.
     table, treaty = None, None
     if dataset is not None and not count_errors(diagnostics):
-        table, treaty = grid(dataset.convention), treaty_status(dataset)
+        table, treaty = grid(dataset.convention), treaty_status(dataset, _commit_date(config))
         drawing.draw(data_charts(dataset, table, treaty))
     # The site map: every page, known before any is rendered.
     site_pages = _site_map(dataset, config.content_dir, repo_root) if table else frozenset()
@@ -137,3 +137,10 @@ def _dates(config: BuildConfig, sources: dict[str, frozenset[str]]) -> dict[str,
         return {}
     folders = sorted({f.split("/", 1)[0] for files in sources.values() for f in files})
     return page_dates(sources, last_commit_dates(config.data_dir.parent, folders))
+
+
+def _commit_date(config: BuildConfig) -> dt.date | None:
+    """The date of the commit being built: the tests' own, else git's for a dated build."""
+    if config.commit_date is not None or not config.dated:
+        return config.commit_date
+    return head_commit_date(config.data_dir.parent)

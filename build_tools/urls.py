@@ -46,6 +46,8 @@ POSITIONS_JSON = "data/positions.json"
 TREATY_STATUS_FEED = "treaty-status/feed.xml"
 TREATY_STATUS_CSV = "data/treaty-status.csv"
 TREATY_STATUS_JSON = "data/treaty-status.json"
+TREATY_DECLARATIONS_CSV = "data/treaty-declarations.csv"
+TREATY_STEPS_CSV = "data/treaty-domestic-steps.csv"
 STANDING_CSV = "data/treaty-status-by-position.csv"
 STANDING_JSON = "data/treaty-status-by-position.json"
 # The whole site to read from disk, built and zipped by the publishing step; it unpacks into
@@ -57,6 +59,12 @@ OFFLINE_SECTION_ID = "offline-copy"
 # side of the negotiation stand today on the grid's and the articles' pages.
 TREATY_SECTION_ID = "signature-and-ratification"
 STANDING_SECTION_ID = "where-they-stand-today"
+# Sections of the record: domestic steps and declarations (on the status page and each state's),
+# the declarations on an article (its page), the UN member states that have not signed.
+STEPS_SECTION_ID = "domestic-steps"
+DECLARATIONS_SECTION_ID = "declarations"
+ARTICLE_DECLARATIONS_ID = "declarations-and-reservations"
+NOT_SIGNED_SECTION_ID = "not-signed"
 
 
 def session_page(session_id: str) -> str:
@@ -161,6 +169,24 @@ def state_page(state_id: str) -> str:
 
 def state_treaty_anchor(state_id: str) -> str:
     return f"{state_page(state_id)}#{TREATY_SECTION_ID}"
+
+
+def state_steps_anchor(state_id: str) -> str:
+    return f"{state_page(state_id)}#{STEPS_SECTION_ID}"
+
+
+def state_declarations_anchor(state_id: str) -> str:
+    return f"{state_page(state_id)}#{DECLARATIONS_SECTION_ID}"
+
+
+def state_feed(state_id: str) -> str:
+    """A state's change log: each of its events, domestic steps and declarations."""
+    return f"states/{state_id}/feed.xml"
+
+
+def treaty_anchor(section_id: str) -> str:
+    """A section of the status page."""
+    return f"{TREATY_STATUS}#{section_id}"
 
 
 def standing_anchor(page: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import functools
 import http.server
@@ -35,13 +36,13 @@ _SHARED_CACHE: list[Path] = []  # set once per run by `hermetic_caches`
 
 def build(data: Path = paths.DATA_DIR, cache_dir: Path | None = None,
           site: SiteInfo | None = None, dated: bool = False,
-          session: BuildSession | None = None) -> Generated:
+          session: BuildSession | None = None, commit_date: dt.date | None = None) -> Generated:
     """The pipeline on `data`, with caches in `cache_dir`, else in the run's shared temporary
     cache (safe to share: every entry is keyed by its inputs and the code). Pages are dated
     by git only when asked: a fixture's dates are those of the repository's commits."""
     cache = cache_dir or (_SHARED_CACHE[0] if _SHARED_CACHE else None)
     return generate(BuildConfig(data_dir=data, site=site or default_site(), cache_dir=cache,
-                                dated=dated), session)
+                                dated=dated, commit_date=commit_date), session)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -56,11 +56,13 @@ def test_charts_have_alt_text_and_their_data_on_the_page(data_tree: Callable[...
                                                          tmp_path: Path) -> None:
     files = build(data_tree(), tmp_path / "cache").files
     page = files["sessions/index.md"].decode()
-    assert "![Timeline of 2 meetings of the Ad Hoc Committee from 21 August 2023 to " in page
+    assert "![Timeline of 3 meetings of the Ad Hoc Committee from 21 August 2023 to " in page
+    assert "Each kind of meeting has its own row; after the adoption: rules of procedure." in page
     assert "<summary>Data of this chart</summary>" in page
     assert "[Download the data (CSV)](/data/chart-process-timeline.csv)" in page
     csv_text = files["data/chart-process-timeline.csv"].decode("utf-8-sig")
     assert csv_text.splitlines()[0] == "Session,Kind,Start,End,City,Dates"
+    assert csv_text.splitlines()[-1].startswith("Session on the rules,rules-of-procedure,2026-01-26,")
 
 
 def svg_text(svg: bytes) -> str:

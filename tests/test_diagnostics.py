@@ -231,7 +231,8 @@ def test_every_problem_in_every_file_is_reported(data_tree: Callable[..., Path])
         "data/sessions/beta-session/session.yaml:1:1: error: missing required field 'end'",
         "data/sessions/beta-session/session.yaml:1:1: error: missing required field 'start'",
         "data/sessions/beta-session/session.yaml:2:7: error: kind: expected one of "
-        "organizational, negotiating, concluding or intersessional; received 'plenary'",
+        "organizational, negotiating, concluding, intersessional, rules-of-procedure, protocol "
+        "or conference-of-states-parties; received 'plenary'",
         "Build stopped: 5 errors and 0 warnings in 2 files.",
     ]
 

@@ -234,9 +234,9 @@ def test_a_participant_not_in_states_yaml_stops_the_import_with_the_closest_name
         "depositary_name, name or alias in data/states.yaml; the closest names there are "
         "'Netherlands', 'the Netherlands' and 'Switzerland'; if it is one of them, add "
         "'Netherlands (Kingdom of the)' as its depositary_name",
-        "the depositary lists 'Atlantis', which is no state's depositary_name, name or alias in "
+        "the depositary lists 'Erewhon', which is no state's depositary_name, name or alias in "
         "data/states.yaml; if it is a state new to the site, add it there with depositary_name: "
-        "'Atlantis'",
+        "'Erewhon'",
     ]
 
 
@@ -295,8 +295,8 @@ def test_a_layout_the_yaml_library_would_reflow_is_refused_not_rewritten(data: P
     path.write_text(before.replace("    action: signature\n", "    action:  signature\n", 1),
                     encoding="utf-8")
     assert refused(data, "new-signature.xml") == [
-        f"{STATUS} comes back changed from the YAML editor even before any edit (at line {line}, "
-        "'    action:  signature'); add the events by hand this time"]
+        f"{STATUS} comes back changed from the YAML editor even before any edit (at line "
+        f"{line}, '    action:  signature'); add the events by hand this time"]
 
 
 def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -318,7 +318,7 @@ def test_the_command_reports_each_problem_and_exits_1(data: Path) -> None:
     lines = result.stderr.splitlines()
     assert [line[:46] for line in lines] == [
         "error: the depositary lists 'Netherlands (King",
-        "error: the depositary lists 'Atlantis', which ",
+        "error: the depositary lists 'Erewhon', which i",
         "Nothing was written."]
 
 

@@ -68,7 +68,8 @@ def test_no_page_family_imports_another() -> None:
 # "/states/{{", "#art-", "....md", "feed.xml", "charts/...". Paths of data files are not pages.
 PAGE_PATH = re.compile(r"""(^|["'(/])(sessions|updates|states|convention|tables|sources|charts|data)/"""
                        r"""|#art-|article-\{|\.md\b|feed\.xml""")
-DATA_FILE = re.compile(r"""\bdata/[\w/<>*.-]*|[\w/<>*-]+\.yaml|\*\.md|[\w-]+\.md\.j2""")
+# A file suffix on its own (".md", of the source documents a tool reads) names no page either.
+DATA_FILE = re.compile(r"""\bdata/[\w/<>*.-]*|[\w/<>*-]+\.yaml|\*\.md|[\w-]+\.md\.j2|^\.[a-z]+$""")
 
 
 def strings(path: Path) -> list[tuple[int, str]]:
@@ -101,5 +102,5 @@ def test_the_page_path_check_finds_what_it_looks_for() -> None:
     for written in ('f"states/{state_id}.md"', "(/states/{{ s.id }}.md)", '"#art-"', "feed.xml",
                     '"convention/concordance.md"', "(/sessions/index.md#{{ draft.id }})"):
         assert PAGE_PATH.search(DATA_FILE.sub("", re.sub(r"{{.*?}}", "", written))), written
-    for data_file in ('"data/tables/*.yaml"', "convention/chapters.yaml", '"update.md.j2"'):
+    for data_file in ('"data/tables/*.yaml"', "convention/chapters.yaml", '"update.md.j2"', ".md"):
         assert not PAGE_PATH.search(DATA_FILE.sub("", data_file)), data_file

@@ -189,7 +189,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "unknown action": (
         record(event("alpha-land", "ratified", "2026-01-05")),
         ["data/treaty-status.yaml:6:13: error: events[0].action: expected one of signature, "
-         "ratification, acceptance, approval or accession; received 'ratified'"]),
+         "ratification, acceptance, approval, accession or denunciation; received 'ratified'"]),
     "malformed notification": (
         record(event("alpha-land", "signature", "2025-10-25", "    notification: CN 12 2026\n")),
         ["data/treaty-status.yaml:8:19: error: events[0].notification: expected a depositary "
@@ -211,7 +211,7 @@ def test_an_accession_needs_no_signature(data_tree: Callable[..., Path]) -> None
     generated = build(data_tree({"states.yaml": STATES, STATUS: record(
         event("beta-republic", "accession", "2026-01-05"))}))
     page = generated.files["treaty-status/index.md"].decode()
-    assert "| [Republic of Beta](/states/beta-republic.md#signature-and-ratification) | – | " \
+    assert "| [Beta Republic](/states/beta-republic.md#signature-and-ratification) | – | " \
            "Accession, <time datetime=\"2026-01-05\">5 January 2026</time> |" in page
 
 
@@ -325,12 +325,14 @@ def test_the_chart_tells_its_lines_apart_by_words_and_style(shipped: Generated) 
     from build_tools.charts import draw as chart_draw
 
     chart = next(c for c in shipped.charts if c.id == "signatures-and-instruments")
-    assert chart.alt.endswith("Latest: 72 signatures and 0 instruments, 0 of them counted "
-                              "towards the 40. A dashed vertical line marks the record's date, "
-                              "another the close of signature on 31 December 2026.")
+    assert chart.alt.endswith("Latest: 72 signatures, 0 of the 40 instruments counted. A dashed "
+                              "vertical line marks the record's date, another the close of "
+                              "signature on 31 December 2026.")
+    assert "The instruments of the European Union are drawn apart and never counted against the " \
+           "line" in chart.alt
     for theme in chart_draw.THEMES:
         svg = chart_draw.draw(chart, theme).decode()
-        for words in ("Signatures: 72", "Instruments deposited: 0",
+        for words in ("Signatures: 72", "Instruments counted: 0",
                       "40 needed for entry into force", "Record", "Signature closes"):
             assert words in svg, (theme.name, words)
 
@@ -344,8 +346,8 @@ def test_a_single_source_signature_is_reported_apart_and_never_counted(
     status_page, home = files["treaty-status/index.md"].decode(), files["index.md"].decode()
     assert "**1 signatory**" in status_page and "**1 signatory**" in home
     table, reported = status_page.split("## Reported, not confirmed")
-    assert "Republic of Beta" not in table and "Republic of Beta" not in home
-    assert "[Republic of Beta](/states/beta-republic.md#signature-and-ratification): signature, " \
+    assert "Beta Republic" not in table and "Beta Republic" not in home
+    assert "[Beta Republic](/states/beta-republic.md#signature-and-ratification): signature, " \
            "26 October 2025, not confirmed" in reported
     assert "beta-republic" not in files["data/treaty-status.csv"].decode("utf-8-sig")
     document = json.loads(files["data/treaty-status.json"])

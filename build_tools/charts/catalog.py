@@ -18,6 +18,7 @@ from build_tools.english import plural
 from build_tools.formats.tabular import csv_bytes
 from build_tools.formats.text import date_range, long_date
 from build_tools.models.dataset import Dataset, TableRecord
+from build_tools.models.session import NEGOTIATION_KINDS
 from build_tools.models.table import CHART_COLUMNS, cell_value
 from build_tools.models.treaty import SIGNATURE_CLOSES
 from build_tools.prose.article_links import Mention, updates_naming
@@ -69,11 +70,17 @@ def timeline(dataset: Dataset) -> Chart | None:
     alt = (f"Timeline of {len(sessions)} meetings of the Ad Hoc Committee from "
            f"{long_date(first)} to {long_date(last)}, one mark per meeting, placed by date and "
            f"shaped by city ({', '.join(cities)})." + (f" Also marked: {marked}." if marked else ""))
+    later = [s for s in sessions if s.data.kind not in NEGOTIATION_KINDS]
+    if later:
+        kinds = ", ".join(dict.fromkeys(s.data.kind.replace("-", " ") for s in later))
+        alt += f" Each kind of meeting has its own row; after the adoption: {kinds}."
     return Chart(
         id=TIMELINE, kind="timeline",
-        title="The negotiation on a timeline",
+        title=("The negotiation and the work after adoption, on a timeline" if later
+               else "The negotiation on a timeline"),
         caption="The meetings of the Ad Hoc Committee that this site records, by date and city, "
-                "with the adoption and signature of the convention marked.",
+                + ("one row per kind of meeting, " if later else "")
+                + "with the adoption and signature of the convention marked.",
         alt=alt,
         columns=("Session", "Kind", "Start", "End", "City", "Dates"),
         rows=tuple((s.data.title, s.data.kind, s.data.start.isoformat(), s.data.end.isoformat(),
@@ -192,40 +199,73 @@ def grid_chart(dataset: Dataset, table: Grid) -> Chart | None:
 def treaty_timeline(status: TreatyStatus | None) -> Chart | None:
     """Signatures and instruments to date, one row per day on which the record changes.
 
-    A signature whose day is not given counts from the last day it may have happened."""
+    Only what the status page counts is drawn against the line of forty: an organization's
+    instrument (the EU's) is a series of its own, and a denounced instrument leaves the count
+    on the day its denunciation takes effect. A signature whose day is not given counts from
+    the last day it may have happened."""
     if status is None or not status.events:
         return None
-    counted = {p.state.id: p.counts for p in status.participants}
-    days = sorted({e.latest for e in status.events})
-    rows = []
-    for day in days:
-        known = [e for e in status.events if e.latest <= day]
-        instruments = [e for e in known if e.is_instrument]
-        rows.append((day.isoformat(), sum(1 for e in known if e.action == "signature"),
-                     len(instruments), sum(1 for e in instruments if counted[e.participant])))
+    rows = tuple(_treaty_row(status, day) for day in _record_days(status))
+    organizations = [p.state.name if p.state.name.startswith("The ") else f"the {p.state.name}"
+                     for p in status.participants if not p.counts]
+    apart = (f" The instruments of {' and '.join(organizations)} are drawn apart and never "
+             f"counted against the line (article 65(1))." if organizations else "")
     last = rows[-1]
     as_of = long_date(status.as_of)
     return Chart(
         id=TREATY_TIMELINE, kind="steps",
         title="Signatures and instruments over time",
-        caption=f"Signatures and instruments of ratification, acceptance, approval or accession "
-                f"to date, as recorded up to {as_of}, against the {THRESHOLD} instruments "
-                "needed for entry into force. A signature whose day the sources do not give is "
-                "counted from the last day it may have happened.",
-        alt=f"Step chart of the number of signatures and of instruments deposited over time, "
-            f"from {long_date(days[0])} to {as_of}, with a dotted line at the {THRESHOLD} "
-            f"instruments needed for entry into force. "
-            + " ".join(f"By {long_date(dt.date.fromisoformat(str(r[0])))}: "
-                       f"{plural(int(r[1]), 'signature')}, {plural(int(r[2]), 'instrument')}."
+        caption=f"Signatures, and instruments of ratification, acceptance, approval or accession "
+                f"counted towards entry into force, as recorded up to {as_of}, against the "
+                f"{THRESHOLD} instruments needed.{apart} A signature whose day the sources do not "
+                "give is counted from the last day it may have happened.",
+        alt=f"Step chart of the number of signatures and of instruments counted towards entry "
+            f"into force over time, from {long_date(_day(rows[0]))} to {as_of}, with a dotted "
+            f"line at the {THRESHOLD} instruments needed.{apart} "
+            + " ".join(f"By {long_date(_day(r))}: {plural(int(r[1]), 'signature')}, "
+                       f"{int(r[2])} {'instrument' if int(r[2]) == 1 else 'instruments'} "
+                       f"counted" + (f", {int(r[3])} not counted" if int(r[3]) else "") + "."
                        for r in rows)
-            + f" Latest: {plural(int(last[1]), 'signature')} and "
-              f"{plural(int(last[2]), 'instrument')}, {last[3]} of them counted towards the "
-              f"{THRESHOLD}. A dashed vertical line marks the record's date"
+            + f" Latest: {plural(int(last[1]), 'signature')}, {_counted(int(last[2]))}"
+            + (f" and {last[3]} not counted" if int(last[3]) else "") + "."
+            + " A dashed vertical line marks the record's date"
             + (f", another the close of signature on {long_date(SIGNATURE_CLOSES)}"
                if status.as_of < SIGNATURE_CLOSES else "") + ".",
-        columns=("Date", "Signatures to date", "Instruments to date",
-                 f"Instruments counted towards the {THRESHOLD}"),
-        rows=tuple(rows),
+        columns=("Date", "Signatures to date", f"Instruments counted towards the {THRESHOLD}",
+                 "Instruments not counted (regional organizations)"),
+        rows=rows,
         markers=_treaty_markers(status), until=status.as_of.isoformat(),
         unit="instruments", axis="Signatures or instruments to date", threshold=THRESHOLD,
     )
+
+
+def _counted(count: int) -> str:
+    """Never more than the threshold "of" it: '12 of the 40 instruments counted', past it
+    '40 of 40 reached, 42 instruments counted'."""
+    if count < THRESHOLD:
+        return f"{count} of the {THRESHOLD} instruments counted"
+    return f"{THRESHOLD} of {THRESHOLD} reached, {count} instruments counted"
+
+
+def _record_days(status: TreatyStatus) -> list[dt.date]:
+    """The days on which the counts change: each event's, and each denunciation's effect,
+    up to the record's date."""
+    days = {e.latest for e in status.events}
+    days |= {p.denunciation.effective.last for p in status.participants
+             if p.denunciation and p.denunciation.effective
+             and p.denunciation.effective.last <= status.as_of}
+    return sorted(days)
+
+
+def _treaty_row(status: TreatyStatus, day: dt.date) -> tuple[str, int, int, int]:
+    """(day, signatures, instruments counted, organizations' instruments) on `day`."""
+    deposited = [p for p in status.participants
+                 if p.instrument is not None and p.instrument.latest <= day]
+    return (day.isoformat(),
+            sum(1 for e in status.events if e.action == "signature" and e.latest <= day),
+            sum(1 for p in deposited if p.counted(day)),
+            sum(1 for p in deposited if not p.counts))
+
+
+def _day(row: tuple[str | int | float, ...]) -> dt.date:
+    return dt.date.fromisoformat(str(row[0]))

@@ -135,7 +135,7 @@ def _timeline(chart: Chart, theme: Theme) -> Figure:
                     for n, event in enumerate(chart.markers, 1))
     ax.annotate(key, (0, 0), xycoords="axes fraction", xytext=(0, -62), textcoords="offset points",
                 va="top", ha="left", color=theme.text)
-    ax.set_yticks(range(len(kinds)), [k.capitalize() for k in kinds])
+    ax.set_yticks(range(len(kinds)), [_lane(k) for k in kinds])
     ax.set_ylim(-0.7, len(kinds) + 0.7)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -145,6 +145,12 @@ def _timeline(chart: Chart, theme: Theme) -> Figure:
     legend.get_title().set_color(theme.text)
     _style(ax, theme)
     return figure
+
+
+def _lane(kind: str) -> str:
+    """A kind as its row's label, in lines of at most 14 characters ("Rules of\nprocedure"), so
+    that a longer kind does not widen the chart and shrink its words on a phone."""
+    return textwrap.fill(kind.replace("-", " ").capitalize(), width=14)
 
 
 def _day(iso: str) -> float:
@@ -197,17 +203,21 @@ def _matrix(chart: Chart, theme: Theme) -> Figure:
 
 
 def _steps(chart: Chart, theme: Theme) -> Figure:
-    """Running totals as steps: signatures a solid line with circles, instruments a dashed line
-    with squares, named in a legend below, the threshold a dotted line with its words, and each
-    marked date (the record's, the close of signature) a labelled vertical line. Drawn for a
-    phone's width, like every chart, with no text smaller than the rest."""
+    """Running totals as steps: signatures a solid line with circles, the instruments counted
+    towards the threshold a dashed line with squares, an organization's instruments (never
+    counted) a dotted line with triangles when there are any, named in a legend below; the
+    threshold a dotted line with its words, and each marked date (the record's, the close of
+    signature) a labelled vertical line. Drawn for a phone's width, like every chart, with no
+    text smaller than the rest."""
     figure, ax = plt.subplots(figsize=(NARROW - 0.6, 3.6))
     days = [_day(str(r[0])) for r in chart.rows]
     until = max([*days, *([_day(chart.until)] if chart.until else [])])  # the data stops there
     end = max([until, *(_day(m.date) for m in chart.markers)])
     assert chart.threshold is not None, chart.id
     threshold = float(chart.threshold)
-    series = (("Signatures", 1, "-", "o"), ("Instruments deposited", 2, "--", "s"))
+    series = [("Signatures", 1, "-", "o"), ("Instruments counted", 2, "--", "s")]
+    if any(float(r[3]) for r in chart.rows):  # drawn apart: never counted against the line
+        series.append(("Not counted (organizations)", 3, ":", "^"))
     for n, (label, column, style, marker) in enumerate(series):
         values = [float(r[column]) for r in chart.rows]
         colour = theme.series[n]

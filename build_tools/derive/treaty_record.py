@@ -9,6 +9,11 @@ economic integration organization is not counted in addition to its member State
 An event marked `single_source` rests on one secondary source: the site publishes no such fact as
 confirmed, so it is kept apart (`TreatyStatus.unconfirmed`), shown only as reported and never
 counted, charted, fed or downloaded with the record.
+
+A denunciation (article 67) takes its state's instrument out of the count from the day it takes
+effect, when the sources give that day; the date of entry into force, once reached, stays. Domestic
+steps are never counted: only a deposit with the depositary is. Every wording that depends on time
+reads the record's `as_of` date, never the clock.
 """
 
 from __future__ import annotations
@@ -22,7 +27,16 @@ from build_tools.derive.grid import Entry, Grid
 from build_tools.derive.records import target_label
 from build_tools.models.dataset import Dataset
 from build_tools.models.positions import State, Target
-from build_tools.models.treaty import Event, TreatyStatusFile
+from build_tools.models.treaty import (
+    INSTRUMENTS,
+    SIGNATURE_CLOSES,
+    STALE_AFTER_DAYS,
+    Declaration,
+    DomesticStep,
+    Event,
+    Span,
+    TreatyStatusFile,
+)
 
 THRESHOLD = 40  # instruments needed (art. 65(1))
 DELAY = dt.timedelta(days=90)  # "the ninetieth day after" the fortieth
@@ -33,9 +47,11 @@ class Participant:
     state: State
     signature: Event | None
     instrument: Event | None
+    denunciation: Event | None = None
 
     @property
     def name(self) -> str:
+        """Its name in the record (the downloads): the depositary's. Pages show `state.name`."""
         return self.state.depositary_name or self.state.name
 
     @property
@@ -43,14 +59,28 @@ class Participant:
         """Whether its instrument counts towards the forty (an organization's does not)."""
         return not self.state.regional_organization
 
+    def withdrawn(self, day: dt.date) -> bool:
+        """Whether its denunciation has taken effect by `day` (certain from its last day)."""
+        effective = self.denunciation.effective if self.denunciation else None
+        return effective is not None and effective.last <= day
+
+    def counted(self, day: dt.date) -> bool:
+        """Whether its instrument is counted towards the forty on `day`."""
+        return (self.instrument is not None and self.instrument.latest <= day and self.counts
+                and not self.withdrawn(day))
+
 
 @dataclass(frozen=True)
 class TreatyStatus:
     as_of: dt.date
     record: TreatyStatusFile
-    participants: tuple[Participant, ...]  # by depositary name; confirmed events only
+    participants: tuple[Participant, ...]  # by the name the site shows; confirmed events only
     events: tuple[Event, ...]  # confirmed, oldest first
     unconfirmed: tuple[Event, ...] = ()  # reported by a single source: never counted
+    steps: tuple[DomesticStep, ...] = ()  # domestic steps, oldest first: never counted
+    declarations: tuple[Declaration, ...] = ()  # oldest first, the undated last
+    members: tuple[State, ...] = ()  # the UN's member states, by the name the site shows
+    built_on: dt.date | None = None  # the date of the commit being built, when known
 
     @property
     def signatories(self) -> int:
@@ -58,16 +88,65 @@ class TreatyStatus:
 
     @property
     def instruments(self) -> int:
+        """Instruments deposited, denounced ones included: what the depositary has received."""
         return sum(1 for p in self.participants if p.instrument)
 
     @property
     def countable(self) -> int:
-        return sum(1 for p in self.participants if p.instrument and p.counts)
+        """Instruments counted towards the forty on the record's date."""
+        return sum(1 for p in self.participants if p.counted(self.as_of))
 
     @property
-    def entry_into_force(self) -> dt.date | None:
-        return entry_into_force((p.instrument.latest, p.counts)
-                                for p in self.participants if p.instrument)
+    def denunciations(self) -> tuple[Participant, ...]:
+        return tuple(p for p in self.participants if p.denunciation)
+
+    @property
+    def fortieth(self) -> Span | None:
+        """The day of the fortieth countable instrument, a span when the record's days are:
+        at the earliest the fortieth of their first days, at the latest the fortieth of their
+        last days. None before there are forty."""
+        counted = [p.instrument.date for p in self.participants if p.instrument and p.counts]
+        if len(counted) < THRESHOLD:
+            return None
+        firsts = sorted(span.first for span in counted)
+        lasts = sorted(span.last for span in counted)
+        return Span(firsts[THRESHOLD - 1], lasts[THRESHOLD - 1])
+
+    @property
+    def entry_into_force(self) -> Span | None:
+        """The ninetieth day after the fortieth countable instrument, a span when that
+        instrument's day is; None before there are forty."""
+        fortieth = self.fortieth
+        return Span(fortieth.first + DELAY, fortieth.last + DELAY) if fortieth else None
+
+    @property
+    def reached(self) -> bool:
+        """Whether the fortieth countable instrument has been deposited."""
+        return self.entry_into_force is not None
+
+    @property
+    def in_force(self) -> bool:
+        """Whether the record's date is on or after the (last possible) day of entry into force."""
+        eif = self.entry_into_force
+        return eif is not None and self.as_of >= eif.last
+
+    @property
+    def signature_open(self) -> bool:
+        """Open for signature until 31 December 2026 (article 64), read at the record's date."""
+        return self.as_of <= SIGNATURE_CLOSES
+
+    @property
+    def signature_closes(self) -> dt.date:
+        return SIGNATURE_CLOSES
+
+    @property
+    def age(self) -> int | None:
+        """Days between the record's date and the commit that builds the site, when more than
+        STALE_AFTER_DAYS; None when fresher or when no commit date is known."""
+        if self.built_on is None:
+            return None
+        days = (self.built_on - self.as_of).days
+        return days if days > STALE_AFTER_DAYS else None
 
     def of(self, state_id: str) -> Participant | None:
         return next((p for p in self.participants if p.state.id == state_id), None)
@@ -75,6 +154,24 @@ class TreatyStatus:
     def reported(self, state_id: str) -> tuple[Event, ...]:
         """Its events that only a single source reports."""
         return tuple(e for e in self.unconfirmed if e.participant == state_id)
+
+    def steps_of(self, state_id: str) -> tuple[DomesticStep, ...]:
+        return tuple(s for s in self.steps if s.participant == state_id)
+
+    def declarations_of(self, state_id: str) -> tuple[Declaration, ...]:
+        return tuple(d for d in self.declarations if d.participant == state_id)
+
+    def declarations_on(self, article: int) -> tuple[Declaration, ...]:
+        """The declarations, reservations and objections that name `article`."""
+        return tuple(d for d in self.declarations
+                     if any(t.article == article for t in d.articles))
+
+    @property
+    def not_signed(self) -> tuple[State, ...]:
+        """The UN member states with nothing in the record: no signature or instrument, and
+        none that a single source reports."""
+        joined = {p.state.id for p in self.participants} | {e.participant for e in self.unconfirmed}
+        return tuple(s for s in self.members if s.id not in joined)
 
 
 def entry_into_force(instruments: Iterable[tuple[dt.date, bool]]) -> dt.date | None:
@@ -87,21 +184,37 @@ def entry_into_force(instruments: Iterable[tuple[dt.date, bool]]) -> dt.date | N
     return counted[THRESHOLD - 1] + DELAY
 
 
-def treaty_status(dataset: Dataset) -> TreatyStatus | None:
+def treaty_status(dataset: Dataset, built_on: dt.date | None = None) -> TreatyStatus | None:
+    """The record as the pages read it; `built_on`, the date of the commit being built, dates
+    the record's age (None: no age is said)."""
     record = dataset.treaty
     if record is None:
         return None
     states = {s.id: s for s in dataset.convention.states}
     confirmed = [e for e in record.events if not e.single_source]
     ids = sorted({e.participant for e in confirmed})
-    participants = [Participant(
-        states[sid],
-        next((e for e in confirmed if e.participant == sid and e.action == "signature"), None),
-        next((e for e in confirmed if e.participant == sid and e.is_instrument), None))
-        for sid in ids]
-    participants.sort(key=lambda p: (_sort_key(p.name), p.state.id))
-    return TreatyStatus(record.as_of, record, tuple(participants), _oldest_first(confirmed),
-                        _oldest_first(e for e in record.events if e.single_source))
+
+    def first(sid: str, *actions: str) -> Event | None:
+        return next((e for e in confirmed if e.participant == sid and e.action in actions), None)
+
+    participants = [Participant(states[sid], first(sid, "signature"), first(sid, *INSTRUMENTS),
+                                first(sid, "denunciation")) for sid in ids]
+    participants.sort(key=lambda p: (_sort_key(p.state.name), p.state.id))
+    members = sorted((s for s in states.values() if s.un_member),
+                     key=lambda s: (_sort_key(s.name), s.id))
+    return TreatyStatus(
+        record.as_of, record, tuple(participants), _oldest_first(confirmed),
+        _oldest_first(e for e in record.events if e.single_source),
+        tuple(sorted(record.domestic_steps, key=lambda s: (s.date.last, s.date.first,
+                                                            s.participant, s.step))),
+        tuple(sorted(record.declarations, key=_declaration_order)),
+        tuple(members), built_on)
+
+
+def _declaration_order(item: Declaration) -> tuple[bool, dt.date, str, str]:
+    """Oldest first, the undated last."""
+    return (item.date is None, item.date.last if item.date else dt.date.min, item.participant,
+            item.kind)
 
 
 def _oldest_first(events: Iterable[Event]) -> tuple[Event, ...]:
@@ -122,6 +235,8 @@ def standing_word(state: State, status: TreatyStatus) -> str:
         if state.kind == "group" and not state.regional_organization:
             return "group"
         return "not confirmed" if status.reported(state.id) else "not signed"
+    if participant.denunciation:
+        return "denounced"
     if participant.instrument:
         return f"{participant.instrument.action} deposited"
     return "signed"
@@ -150,7 +265,7 @@ class Side:
     @property
     def signed(self) -> int:
         return sum(1 for _, w in self._states_with_standing()
-                   if w == "signed" or w.endswith(" deposited"))
+                   if w in ("signed", "denounced") or w.endswith(" deposited"))
 
     @property
     def deposited(self) -> int:

@@ -35,15 +35,22 @@ class Days(Protocol):
 def day_span(days: Days) -> str:
     """One day -> '25 October 2025'; two -> '25 or 26 October 2025 (day not given)'; a longer
     span -> 'between 1 and 9 May 2026 (day not given)'."""
+    shown = either_day(days)
+    return shown if days.first == days.last else f"{shown} (day not given)"
+
+
+def either_day(days: Days) -> str:
+    """A day, or the days it may be: '14 December 2026', '14 or 15 December 2026', 'between 1
+    and 9 May 2026'. For a date worked out from a span (entry into force), which the text beside
+    it explains."""
     first, last = days.first, days.last
     if first == last:
         return long_date(first)
     if (last - first).days == 1:
-        shown = date_range(first, last).replace("–", " or ", 1)
         if first.month != last.month or first.year != last.year:
-            shown = f"{long_date(first)} or {long_date(last)}"
-        return f"{shown} (day not given)"
-    return f"between {long_date(first)} and {long_date(last)} (day not given)"
+            return f"{long_date(first)} or {long_date(last)}"
+        return date_range(first, last).replace("–", " or ", 1)
+    return f"between {long_date(first)} and {long_date(last)}"
 
 
 def date_range(start: dt.date, end: dt.date) -> str:

@@ -41,3 +41,14 @@ def page_dates(sources: Mapping[str, Iterable[str]],
         if known:
             out[page] = max(known)
     return out
+
+
+def head_commit_date(repo_root: Path) -> dt.date | None:
+    """The committer date of the commit checked out: the day a build of it is of, whatever
+    the clock says. None without git or history."""
+    command = ["git", "-C", str(repo_root), "log", "-1", "--format=%cs"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=True)
+        return dt.date.fromisoformat(result.stdout.strip())
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return None

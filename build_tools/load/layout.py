@@ -79,7 +79,8 @@ KINDS: tuple[DataKind, ...] = (
     DataKind("status.yaml", Status, "where the process stands, and its milestones", "status",
              required=True),
     DataKind("sessions/<session-id>/session.yaml", Session,
-             "one session of the Ad Hoc Committee", "session", collection="sessions"),
+             "one session of the Ad Hoc Committee, of the negotiation or after the adoption, or "
+             "of the Conference of the States Parties", "session", collection="sessions"),
     DataKind("sessions/<session-id>/updates/NN-slug.yaml", Update,
              f"one daily update; its page is `{_url(urls.update_page('<session-id>', 'NN-slug'))}`",
              "update",
@@ -99,17 +100,23 @@ KINDS: tuple[DataKind, ...] = (
     DataKind("glossary.yaml", GlossaryFile,
              "the abbreviations the site explains wherever they appear, and the glossary page",
              "glossary"),
-    DataKind("states.yaml", StatesFile, "states and groups, with their aliases", "states"),
+    DataKind("states.yaml", StatesFile,
+             "states and groups, with their aliases; the 193 member states of the United Nations "
+             "marked `un_member`, each with a page", "states"),
     DataKind("positions.yaml", PositionsFile,
              "who took which position on which provision; the grid is offered as "
              f"`{urls.POSITIONS_CSV}` and `{urls.POSITIONS_JSON}`", "positions"),
     DataKind("votes.yaml", VotesFile, "the recorded votes", "votes"),
     DataKind("treaty-status.yaml", TreatyStatusFile,
-             "the convention's signatures and instruments of ratification, acceptance, approval "
-             "or accession, with the date the record was checked (`as_of`); its page is "
-             f"`{_url(urls.TREATY_STATUS)}`, offered as `{urls.TREATY_STATUS_CSV}` and `.json`, "
-             "with where the states of each side of the negotiation stand as "
-             f"`{urls.STANDING_CSV}` and `.json`, and a feed at `{urls.TREATY_STATUS_FEED}`",
+             "the convention's signatures, instruments of ratification, acceptance, approval or "
+             "accession, and denunciations, with the date the record was checked (`as_of`); the "
+             "domestic steps towards ratification; the declarations, reservations and "
+             f"objections; its page is `{_url(urls.TREATY_STATUS)}`, offered as "
+             f"`{urls.TREATY_STATUS_CSV}` and `.json`, `{urls.TREATY_DECLARATIONS_CSV}` and "
+             f"`{urls.TREATY_STEPS_CSV}`, with where the states of each side of the negotiation "
+             f"stand as `{urls.STANDING_CSV}` and `.json`, and a feed at "
+             f"`{urls.TREATY_STATUS_FEED}` and one per state at "
+             f"`{urls.state_feed('<state-id>')}`",
              "treaty-status"),
 )
 SINGLE = {kind.path: kind for kind in KINDS if kind.single}

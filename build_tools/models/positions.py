@@ -19,15 +19,20 @@ from build_tools.models.source import SourceRef
 
 class State(Model):
     id: Identifier = Field(description="Stable id, e.g. 'iran', 'european-union'.")
-    name: PlainText = Field(description="Name as the site shows it.")
+    name: PlainText = Field(description="Name as the site shows it on every page: the common "
+                                        "short name ('Czechia').")
     kind: Literal["state", "group"] = Field(description="A state, or a group of states.")
     aliases: tuple[PlainText, ...] = Field((), description="Other names the sources use: 'UK'.")
     depositary_name: PlainText | None = Field(
         None, description="Name in the UN depositary's record of the convention, where it signed "
-                          "or joined: 'Iran (Islamic Republic of)'.")
+                          "or joined: 'Iran (Islamic Republic of)'. Used in the record's "
+                          "downloads and named on the state's page.")
     regional_organization: bool = Field(
         False, description="true for a regional economic integration organization (the EU): "
                            "under article 65(1) its instrument does not count towards the 40.")
+    un_member: bool = Field(
+        False, description="true for a member state of the United Nations: each of the 193 has a "
+                           "status on the site, whether or not it signed.")
 
 
 class StatesFile(Model):

@@ -1,11 +1,14 @@
 """The convention's signatures and instruments: `data/treaty-status.yaml`.
 
 One event per line of the depositary's record: a participant (a state id
-from `data/states.yaml`) signed, or deposited an instrument of ratification,
-acceptance, approval or accession, on a date, as the sources show. Adding a
-ratification is one more item in `events`. Rules that need more than one
-event (a ratification needs a signature, no event after `as_of`) live in
-`validate_treaty.py`.
+from `data/states.yaml`) signed, deposited an instrument of ratification,
+acceptance, approval or accession, or denounced the convention (article 67),
+on a date, as the sources show. Adding a ratification is one more item in
+`events`. Beside the depositary's record, the file keeps what a state did at
+home on the way to ratifying (`domestic_steps`, which never count) and the
+declarations, reservations and objections made (`declarations`). Rules that
+need more than one item (a ratification needs a signature, no event after
+`as_of`) live in `validate/treaty.py`.
 """
 
 from __future__ import annotations
@@ -18,14 +21,22 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from build_tools.models.base import Identifier, IsoDate, Markdown, Model, PlainText, _fail
+from build_tools.models.positions import Target
 from build_tools.models.source import SourceRef
 
-Action = Literal["signature", "ratification", "acceptance", "approval", "accession"]
+Action = Literal["signature", "ratification", "acceptance", "approval", "accession",
+                 "denunciation"]
 INSTRUMENTS: tuple[str, ...] = ("ratification", "acceptance", "approval", "accession")
+StepKind = Literal["parliament-approval", "law-signed", "procedures-begun", "other"]
+DeclarationKind = Literal["declaration", "reservation", "declarations-and-reservations",
+                          "objection"]
 # Article 64: open for signature in Hanoi on 25-26 October 2025, then in New York until
 # 31 December 2026.
 SIGNATURE_OPENS = dt.date(2025, 10, 25)
 SIGNATURE_CLOSES = dt.date(2026, 12, 31)
+# A record last checked more than this many days before the commit that builds the site is
+# called stale: the pages say how old it was, and `make validate` warns.
+STALE_AFTER_DAYS = 30
 
 _DAY = r"\d{4}-\d{2}-\d{2}"
 _SPAN = re.compile(rf"({_DAY})(?:/({_DAY}))?")
@@ -84,12 +95,12 @@ Notification = Annotated[str, BeforeValidator(_notification),
 
 
 class Event(Model):
-    """One signature, or one instrument deposited with the depositary."""
+    """One signature, one instrument deposited with the depositary, or one denunciation."""
 
     participant: Identifier = Field(
         description="Id of the state or organization in data/states.yaml.")
-    action: Action = Field(description="signature, ratification, acceptance, approval or "
-                                       "accession.")
+    action: Action = Field(description="signature, ratification, acceptance, approval, "
+                                       "accession or denunciation (article 67).")
     date: DaySpan = Field(description="The day: YYYY-MM-DD; when the sources give only a span, "
                                       "its first and last day: 2025-10-25/2025-10-26.")
     notification: Notification | None = Field(
@@ -100,6 +111,11 @@ class Event(Model):
     single_source: bool = Field(
         False, description="true when only one secondary source reports it: the site shows it as "
                            "reported, not confirmed, and never counts it.")
+    effective: DaySpan | None = Field(
+        None, description="For a denunciation: the day it takes effect, where the sources give "
+                          "it (YYYY-MM-DD, or a span); from then on the participant's instrument "
+                          "is not counted. Left out, the denunciation is shown and the "
+                          "instrument still counted.")
     sources: tuple[SourceRef, ...] = Field(min_length=1, description="Where it is recorded.")
 
     @property
@@ -116,13 +132,61 @@ class Event(Model):
         return self.action in INSTRUMENTS
 
 
+class DomesticStep(Model):
+    """A step a state took at home towards ratifying: never a deposit, never counted."""
+
+    participant: Identifier = Field(description="Id of the state in data/states.yaml.")
+    step: StepKind = Field(description="parliament-approval, law-signed, procedures-begun or "
+                                       "other.")
+    date: DaySpan = Field(description="The day: YYYY-MM-DD; when the sources give only a span, "
+                                      "its first and last day: 2026-01-26/2026-01-30.")
+    what: Markdown | None = Field(
+        None, description="What happened, in the site's words (Markdown); needed for other.")
+    sources: tuple[SourceRef, ...] = Field(min_length=1, description="Where it is reported.")
+
+
+class Declaration(Model):
+    """A declaration, reservation or objection, with its text where it is known."""
+
+    participant: Identifier = Field(description="Id of the state or organization that made it.")
+    kind: DeclarationKind = Field(
+        description="declaration, reservation, declarations-and-reservations (made together, "
+                    "their text not told apart) or objection (to another state's declaration "
+                    "or reservation).")
+    date: DaySpan | None = Field(
+        None, description="The day it was made or received; left out when not known.")
+    notification: Notification | None = Field(
+        None, description="The depositary notification that circulated it.")
+    articles: tuple[Target, ...] = Field(
+        (), description="The articles it concerns (article: 6, paragraphs: [2]); each article's "
+                        "page lists it.")
+    text: Markdown | None = Field(
+        None, description="Its text as the depositary's record gives it, quoted, paragraphs kept "
+                          "(Markdown); left out when the text is not known, and the site says so.")
+    objects_to: Identifier | None = Field(
+        None, description="For an objection: id of the state whose declaration or reservation it "
+                          "objects to.")
+    announced_only: bool = Field(
+        False, description="true when the state announced it (in its law on ratification, say) "
+                           "and the depositary's record does not show it.")
+    sources: tuple[SourceRef, ...] = Field(min_length=1, description="Where it is recorded.")
+
+
 class TreatyStatusFile(Model):
     """`data/treaty-status.yaml`."""
 
-    as_of: IsoDate = Field(description="The date the record is checked up to; no event may be "
-                                       "later.")
+    as_of: IsoDate = Field(description="The date the depositary's record is checked up to; no "
+                                       "event, and no declaration it shows, may be later. Domestic "
+                                       "steps and announced declarations come from other sources "
+                                       "and may be later.")
     checked_in: tuple[SourceRef, ...] = Field(
         min_length=1, description="The records the whole list was checked against.")
     note: PlainText | None = Field(
         None, description="One plain sentence on what the record covers, shown with the counts.")
-    events: tuple[Event, ...] = Field(description="Signatures and instruments, in any order.")
+    events: tuple[Event, ...] = Field(description="Signatures, instruments and denunciations, in "
+                                              "any order.")
+    domestic_steps: tuple[DomesticStep, ...] = Field(
+        (), description="Steps taken at home towards ratification (a parliament's approval, the "
+                        "law signed, procedures begun, other), in any order; never counted.")
+    declarations: tuple[Declaration, ...] = Field(
+        (), description="Declarations, reservations and objections, in any order.")

@@ -127,3 +127,8 @@ def _treaty(dataset: Dataset) -> Iterator[Field]:
     doc = dataset.documents["treaty-status.yaml"]
     for i, event in enumerate(dataset.treaty.events):
         yield Field(doc, ("events", i, "declarations"), event.declarations or "", inline=True)
+    for i, step in enumerate(dataset.treaty.domestic_steps):
+        yield Field(doc, ("domestic_steps", i, "what"), step.what or "", inline=True)
+    for i, item in enumerate(dataset.treaty.declarations):
+        # A declaration's "article 6" is the final text's: its references are linked.
+        yield Field(doc, ("declarations", i, "text"), item.text or "", draft=FINAL_TEXT)

@@ -22,6 +22,7 @@ from build_tools.english import plural
 from build_tools.formats import text
 from build_tools.load.yamlio import YamlDocument
 from build_tools.models.dataset import Dataset
+from build_tools.models.session import NEGOTIATION_KINDS
 from build_tools.paths import TEMPLATES_DIR
 from build_tools.prose.fields import At
 from build_tools.prose.markdown import escape_html
@@ -35,6 +36,10 @@ SESSION_KIND_LABELS = {
     "negotiating": "Negotiating session",
     "concluding": "Concluding session",
     "intersessional": "Intersessional consultation",
+    "rules-of-procedure": "Session on the rules of procedure of the Conference of the States "
+                          "Parties",
+    "protocol": "Session on the supplementary protocol",
+    "conference-of-states-parties": "Conference of the States Parties",
 }
 
 
@@ -57,9 +62,10 @@ def make_environment(bytecode_dir: Path | None) -> jinja2.Environment:
     )
     env.filters.update(md=text.md_text, long_date=text.long_date,
                        partial_date=text.partial_date, plural=plural,
-                       day_span=text.day_span, verbatim=verbatim.block, html=escape_html)
+                       day_span=text.day_span, eif_date=text.either_day,
+                       verbatim=verbatim.block, html=escape_html)
     env.globals.update(date_range=text.date_range, kind_label=SESSION_KIND_LABELS,
-                       roman=text.roman, urls=urls)
+                       negotiation_kinds=NEGOTIATION_KINDS, roman=text.roman, urls=urls)
     return env
 
 

@@ -25,6 +25,7 @@ from build_tools.prose.article_links import Mention, Origin, updates_naming
 from build_tools.prose.markdown import escape_html
 from build_tools.render.context import RenderContext
 from build_tools.render.sides import side_views
+from build_tools.render.treaty_items import declaration_views
 
 CONTEXTS_PER_ORIGIN = 3
 
@@ -156,6 +157,8 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         concordance=urls.concordance_anchor(number),
         status=standing.status, target_page=records.target_page,
         side_views=side_views(ctx, standing.sides, page, explain=False),
+        declarations=declaration_views(ctx, standing.status.declarations_on(number), page)
+        if standing.status else [],
         official=_official_text(ctx),
     )
 

@@ -1,4 +1,5 @@
-"""Atom feeds of the daily updates, built with feedgen: one for the site, one per session.
+"""Atom feeds, built with feedgen: the daily updates (one for the site, one per session), and the
+treaty record's change log (one for the record, one per state).
 
 Pure: the updates and the site's address arrive in the render context; no clock is
 read (a feed's `updated` is its newest entry's date), so the same data gives
@@ -14,11 +15,20 @@ from typing import NamedTuple
 from feedgen.feed import FeedGenerator
 
 from build_tools import urls
+from build_tools.derive.records import target_label
 from build_tools.derive.treaty_record import TreatyStatus
 from build_tools.formats.text import day_span
 from build_tools.models.dataset import UpdateRecord
+from build_tools.models.positions import State
+from build_tools.models.treaty import Declaration
 from build_tools.prose.markdown import plain_text
 from build_tools.render.context import RenderContext
+from build_tools.render.treaty_items import (
+    DECLARATION_LABELS,
+    ONLY_DEPOSITS_COUNT,
+    STEP_LABELS,
+    event_sentence,
+)
 
 FEED_SIZE = 50  # newest entries per feed
 
@@ -38,34 +48,98 @@ def render_feeds(ctx: RenderContext) -> dict[str, str | bytes]:
                             f"{site_name}: {session.data.title}, daily updates", session.data.end)
     status = ctx.treaty
     if status is not None:
-        files[urls.TREATY_STATUS_FEED] = _treaty_feed(status, base, site_name)
+        files.update(_treaty_feeds(ctx, status, base, site_name))
     return files
 
 
-def _treaty_feed(status: TreatyStatus, base: str, site_name: str) -> bytes:
-    """One entry per signature or instrument, newest first; dated by the record's as_of."""
+class _Change(NamedTuple):
+    """One line of a change log: an event, a domestic step or a declaration."""
+
+    state: State
+    key: str  # stable within the record: "ghana-ratification"
+    link: str  # the section of the state's page that shows it
+    title: str
+    day: dt.date  # the last day it may have happened: certain from then on
+    summary: str  # plain text
+
+
+def _changes(ctx: RenderContext, status: TreatyStatus) -> list[_Change]:
+    """The record's change log, oldest first: every confirmed event, every domestic step and
+    every dated declaration (an undated one cannot be placed in time)."""
+    state = ctx.dataset.convention.state
+    found = [_Change(state(e.participant), f"{e.participant}-{e.action}",
+                     urls.state_treaty_anchor(e.participant),
+                     f"{state(e.participant).name}: {e.action}", e.latest,
+                     event_sentence(e, state(e.participant).name))
+             for e in status.events]
+    found += [_Change(state(s.participant), f"{s.participant}-{s.step}-{s.date}",
+                      urls.state_steps_anchor(s.participant),
+                      f"{state(s.participant).name}: {STEP_LABELS[s.step].lower()}", s.date.last,
+                      f"{STEP_LABELS[s.step]}, {day_span(s.date)}."
+                      + (f" {plain_text(s.what)}" if s.what else "")
+                      + f" A domestic step, not a deposit. {ONLY_DEPOSITS_COUNT}")
+              for s in status.steps]
+    found += [_Change(state(d.participant), f"{d.participant}-{d.kind}-{d.date}",
+                      urls.state_declarations_anchor(d.participant),
+                      f"{state(d.participant).name}: {DECLARATION_LABELS[d.kind].lower()}",
+                      d.date.last, _declaration_summary(ctx, d))
+              for d in status.declarations if d.date is not None]
+    return sorted(found, key=lambda c: (c.day, c.key))
+
+
+def _declaration_summary(ctx: RenderContext, item: Declaration) -> str:
+    convention = ctx.dataset.convention
+    where = "; ".join(target_label(t, convention) for t in item.articles)
+    parts = [f"{DECLARATION_LABELS[item.kind]}, {day_span(item.date)}" if item.date
+             else DECLARATION_LABELS[item.kind]]
+    if item.objects_to:
+        parts.append(f"objecting to those of {convention.state(item.objects_to).name}")
+    if where:
+        parts.append(f"on {where}")
+    if item.announced_only:
+        parts.append("announced by the state, not shown in the depositary's record")
+    unknown = "Their" if item.kind == "declarations-and-reservations" else "Its"
+    text = plain_text(item.text) if item.text else f"{unknown} text is not known."
+    return ", ".join(parts) + ". " + text
+
+
+def _treaty_feeds(ctx: RenderContext, status: TreatyStatus, base: str,
+                  site_name: str) -> dict[str, str | bytes]:
+    """The record's change log, and one per state or organization (empty until something
+    happens: a reader may follow a state that has not signed)."""
+    changes = _changes(ctx, status)
+    files: dict[str, str | bytes] = {urls.TREATY_STATUS_FEED: _change_log(
+        changes, status, base, urls.TREATY_STATUS_FEED, urls.TREATY_STATUS,
+        f"{site_name}: signatures and ratifications")}
+    for state in ctx.dataset.convention.states:
+        if state.kind == "state" or state.regional_organization:
+            path = urls.state_feed(state.id)
+            files[path] = _change_log(
+                [c for c in changes if c.state.id == state.id], status, base, path,
+                urls.state_page(state.id), f"{site_name}: {state.name} and the convention")
+    return files
+
+
+def _change_log(changes: list[_Change], status: TreatyStatus, base: str, path: str,
+                page: str, title: str) -> bytes:
+    """An Atom feed of `changes`, newest first; dated by its newest change, or by the record's
+    as_of date when that is later (never by the clock)."""
     feed = FeedGenerator()
-    path = urls.TREATY_STATUS_FEED
     feed.id(base + path)
-    feed.title(f"{site_name}: signatures and ratifications")
+    feed.title(title)
     feed.link(href=base + path, rel="self")
-    feed.link(href=base + urls.page_url(urls.TREATY_STATUS), rel="alternate")
+    feed.link(href=base + urls.page_url(page), rel="alternate")
     feed.language("en")
-    feed.updated(_midnight(status.as_of))
-    names = {p.state.id: p for p in status.participants}
-    for event in status.events[-FEED_SIZE:]:  # oldest first: feedgen prepends
-        participant = names[event.participant]
+    feed.updated(_midnight(max([status.as_of, *(c.day for c in changes)])))
+    for change in changes[-FEED_SIZE:]:  # oldest first: feedgen prepends
         entry = feed.add_entry()
-        page, _, anchor = urls.state_treaty_anchor(participant.state.id).partition("#")
-        url = f"{base}{urls.page_url(page)}#{anchor}"
-        entry.id(f"{base}{urls.page_url(urls.TREATY_STATUS)}#{event.participant}-{event.action}")
-        entry.title(f"{participant.name}: {event.action}")
-        entry.link(href=url)
-        entry.updated(_midnight(event.latest))
-        entry.published(_midnight(event.latest))
-        what = "signed the convention" if event.action == "signature" else \
-            f"deposited its instrument of {event.action}"
-        entry.summary(f"{participant.name} {what} on {day_span(event.date)}.")
+        state_page, _, anchor = change.link.partition("#")
+        entry.id(f"{base}{urls.page_url(urls.TREATY_STATUS)}#{change.key}")
+        entry.title(change.title)
+        entry.link(href=f"{base}{urls.page_url(state_page)}#{anchor}")
+        entry.updated(_midnight(change.day))
+        entry.published(_midnight(change.day))
+        entry.summary(change.summary)
     return bytes(feed.atom_str(pretty=True))
 
 

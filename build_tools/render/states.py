@@ -16,8 +16,10 @@ from build_tools.derive.treaty_record import (
 from build_tools.formats.citations import cite_behind, cite_short
 from build_tools.formats.text import md_text
 from build_tools.models.positions import State
+from build_tools.models.treaty import Declaration
 from build_tools.render.context import RenderContext
 from build_tools.render.sides import SideView, side_views
+from build_tools.render.treaty_items import ONLY_DEPOSITS_COUNT, declaration_views, step_views
 
 
 def render_states(ctx: RenderContext) -> dict[str, str]:
@@ -106,8 +108,20 @@ def _state(ctx: RenderContext, state: State, positions: list[records.Record],
                       status=status, participant=participant,
                       events=_events(ctx, participant, page),
                       reported=_reported(ctx, status, state),
+                      steps=step_views(ctx, status.steps_of(state.id), page) if status else [],
+                      declarations=declaration_views(ctx, status.declarations_of(state.id), page)
+                      if status else [],
+                      objections=declaration_views(ctx, _objections_to(status, state), page),
+                      only_deposits=ONLY_DEPOSITS_COUNT,
                       positions=records.with_summaries(own, page, ctx.prose, convention),
                       votes=records.with_summaries(joined, page, ctx.prose, convention))
+
+
+def _objections_to(status: TreatyStatus | None, state: State) -> tuple[Declaration, ...]:
+    """Other states' objections to its declarations or reservations."""
+    if status is None:
+        return ()
+    return tuple(d for d in status.declarations if d.objects_to == state.id)
 
 
 def _reported(ctx: RenderContext, status: TreatyStatus | None,
@@ -124,4 +138,5 @@ def _events(ctx: RenderContext, participant: Participant | None, page: str) -> l
     doc, every = ctx.dataset.documents["treaty-status.yaml"], ctx.dataset.treaty.events
     return [{"data": e, "sources": [cite_short(r, ctx.dataset.sources) for r in e.sources],
              "declarations": ctx.prose_on(page, doc, ("events", every.index(e), "declarations"))}
-            for e in (participant.signature, participant.instrument) if e]
+            for e in (participant.signature, participant.instrument, participant.denunciation)
+            if e]

@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     documents = read_documents(args.sources)
     if not documents:
-        parser.error(f"no plain-text or Markdown document in {args.sources}")
+        parser.error(f"no {' or '.join(sorted(KINDS))} document in {args.sources}")
     prints = fingerprint(documents)
     args.out.write_text(fixture_text(prints), encoding="utf-8")
     print(f"{len(documents)} documents: {len(prints.prose)} runs of prose and "

@@ -21,13 +21,14 @@ from build_tools.load.stage import Loaded, Parsed
 from build_tools.load.yamlio import YamlDocument
 from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, UpdateRecord
 from build_tools.models.draft import DraftsFile
-from build_tools.models.session import Session
+from build_tools.models.session import NEGOTIATION_KINDS, Session
 from build_tools.models.source import SourceRef
 from build_tools.validate.convention import convention
 from build_tools.validate.glossary import glossary_terms
 from build_tools.validate.ids import unique_ids
 from build_tools.validate.tables import table_rules
 from build_tools.validate.treaty import treaty_rules
+from build_tools.validate.treaty_acts import treaty_acts
 from build_tools.validate.unpublished import hold_back
 
 
@@ -61,6 +62,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
     if treaty:
         out.extend(refs.check_sources_in(treaty))
         out.extend(treaty_rules(treaty, annotated.states))
+        out.extend(treaty_acts(treaty, annotated))
     terms = glossary_terms(glossary, out)
     if not (sources and drafts and status):
         return None, out
@@ -124,6 +126,20 @@ def _draft_sessions(drafts: Parsed[DraftsFile], refs: _Refs) -> Iterator[Diagnos
         yield from refs.check_session(draft.session, drafts.doc, ("drafts", i, "session"))
 
 
+def _kind_fields(session: Session, doc: YamlDocument) -> Iterator[Diagnostic]:
+    """A session of the negotiation has a draft of the convention on the table; a session after
+    adoption works on something else, said in on_the_table."""
+    negotiation = session.kind in NEGOTIATION_KINDS
+    if session.draft is not None and not negotiation:
+        yield error(doc.location(("draft",)),
+                    f"draft: a {session.kind} session has no draft of the convention on the "
+                    "table; delete this line and say what it works on in on_the_table")
+    if session.on_the_table is not None and negotiation:
+        yield error(doc.location(("on_the_table",)),
+                    f"on_the_table: a {session.kind} session works on a draft of the "
+                    "convention; name it in draft and delete this line")
+
+
 def _session_record(session_id: str, parsed: Parsed[Session], updates: list[UpdateRecord],
                     refs: _Refs, out: list[Diagnostic]) -> SessionRecord:
     session, doc = parsed.model, parsed.doc
@@ -131,6 +147,7 @@ def _session_record(session_id: str, parsed: Parsed[Session], updates: list[Upda
         out.append(error(doc.location(("end",)),
                          f"end: the session ends ({session.end}) before it starts ({session.start})"))
     out.extend(refs.check_draft(session.draft, doc))
+    out.extend(_kind_fields(session, doc))
     out.extend(refs.check_sources_in(parsed))
     for record in updates:
         out.extend(_update_rules(record, session, refs))

@@ -71,6 +71,8 @@ def _sequence(events: tuple[Event, ...], known: dict[str, State],
     signatures: dict[str, int] = {}
     instruments: dict[str, int] = {}
     for i, event in enumerate(events):
+        if event.action == "denunciation":  # its rules: treaty_acts.py
+            continue
         first = signatures if event.action == "signature" else instruments
         if event.participant in first:
             earlier = events[first[event.participant]]
@@ -82,7 +84,7 @@ def _sequence(events: tuple[Event, ...], known: dict[str, State],
                         "once and deposits one instrument")
         first.setdefault(event.participant, i)
     for i, event in enumerate(events):
-        if event.action in ("signature", "accession"):
+        if event.action in ("signature", "accession", "denunciation"):
             continue
         name = _name(event.participant, known)
         signed = signatures.get(event.participant)
