@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # What a message may quote of the value it is about: enough to recognise it, never the
 # whole of a long text (a message is one line; a hostile file must not make it huge).
@@ -18,12 +18,57 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def field_path(at: Iterable[str | int]) -> str:
-    """('milestones', 2, 'body') -> 'milestones[2].body', as messages name a field."""
-    out = ""
-    for part in at:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+Path = tuple[str | int, ...]
+# Lists whose items are not named by dropping the final s.
+_ITEM_NOUNS = {"aliases": "alias", "next": "next step"}
+
+
+def field_path(at: Iterable[str | int], line_of: Callable[[Path], int] | None = None) -> str:
+    """A field as messages name it, items counted from one as an editor counts them, with the
+    line of the innermost one (`line_of`: a path's line in its file); editors do not count
+    from zero, and in a list of a hundred items the line finds the item.
+
+    ('date',) -> 'date'; ('on', 'article') -> 'on.article';
+    ('events', 115, 'action') -> 'action of the 116th event, line 470';
+    ('milestones', 2, 'sources', 0) -> 'the 1st source of the 3rd milestone, line 52'."""
+    parts = tuple(at)
+    items = [i for i, part in enumerate(parts) if isinstance(part, int)]
+    if not items:
+        return ".".join(str(part) for part in parts)
+    last = items[-1]
+    named = [_item(parts, start, index) for start, index in zip([-1, *items], items, strict=False)]
+    out = " of ".join(reversed(named))
+    rest = ".".join(str(part) for part in parts[last + 1:])
+    if rest and rest != item_noun(str(parts[last - 1])):  # not "term of the 2nd term"
+        out = f"{rest} of {out}"
+    return f"{out}, line {line_of(parts[: last + 1])}" if line_of else out
+
+
+def _item(parts: Path, previous: int, index: int) -> str:
+    """The item at `parts[index]` (a position), named after its list: 'the 3rd milestone';
+    a list inside a mapping of an item keeps the mapping's names: 'the 2nd paragraph of on'."""
+    position = parts[index]
+    assert isinstance(position, int)
+    names = [str(part) for part in parts[previous + 1: index]]
+    noun = item_noun(names[-1]) if names else "item"
+    within = ".".join(names[:-1])
+    return f"the {ordinal(position + 1)} {noun}" + (f" of {within}" if within else "")
+
+
+def item_noun(list_name: str) -> str:
+    """An item of the list `list_name`: 'events' -> 'event', 'requested_by' -> 'entry of
+    requested_by'."""
+    if list_name in _ITEM_NOUNS:
+        return _ITEM_NOUNS[list_name]
+    if list_name.endswith("s"):
+        return list_name[:-1].replace("_", " ")
+    return f"entry of {list_name}"
+
+
+def ordinal(number: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 11 -> '11th', 116 -> '116th'."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def closest(value: str, known: Iterable[str]) -> str | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.english import field_path
 from build_tools.errors import DataError
 from tests.conftest import build
 
@@ -243,3 +244,31 @@ def test_update_after_the_session_is_a_warning(data_tree: Callable[..., Path]) -
         "data/sessions/alpha-session/updates/04-x.yaml:3:7: warning: date: 2023-09-02 is after "
         "the session ended (2023-09-01)"
     ]
+
+
+def test_an_item_is_named_by_its_place_counted_from_one_and_its_line(
+        data_tree: Callable[..., Path]) -> None:
+    """In a long list an editor counts from one and looks for a line, not for `milestones[115]`."""
+    milestones = "".join(f"  - date: 2023-01-{1 + i % 28:02}\n    title: Step {i + 1}\n"
+                         for i in range(115))
+    status = ("summary: Where it stands.\nmilestones:\n" + milestones
+              + "  - date: 2023-02-30\n    title: The last step\n    sumary: x\n")
+    assert problems(data_tree({"status.yaml": status}))[:-1] == [
+        "data/status.yaml:233:11: error: date of the 116th milestone, line 233: expected a date "
+        "YYYY-MM-DD that exists in the calendar, received '2023-02-30'",
+        "data/status.yaml:235:5: error: the 116th milestone, line 233: unknown field 'sumary'; "
+        "the fields are: date, title, body, sources, timeline_label",
+    ]
+
+
+@pytest.mark.parametrize(("path", "named"), [
+    (("date",), "date"),
+    (("on", "article"), "on.article"),
+    (("events", 115, "action"), "action of the 116th event, line 9"),
+    (("terms", 1, "term"), "the 2nd term, line 9"),
+    (("milestones", 2, "sources", 0, "ref"), "ref of the 1st source of the 3rd milestone, line 9"),
+    (("aliases", 10), "the 11th alias, line 9"),
+    (("requested_by", 21), "the 22nd entry of requested_by, line 9"),
+])
+def test_field_paths_in_words(path: tuple[str | int, ...], named: str) -> None:
+    assert field_path(path, lambda _at: 9) == named

@@ -183,21 +183,22 @@ CASES: dict[str, tuple[str, list[str]]] = {
          "date (2026-03-10); move as_of forward when you bring the record up to date"]),
     "malformed date": (
         record(event("alpha-land", "signature", "25 October 2025")),
-        ["data/treaty-status.yaml:7:11: error: events[0].date: expected a date YYYY-MM-DD, or, "
-         "when the sources give only a span, its first and last day joined by a slash "
-         "(2025-10-25/2025-10-26), received '25 October 2025'"]),
+        ["data/treaty-status.yaml:7:11: error: date of the 1st event, line 5: expected a date "
+         "YYYY-MM-DD, or, when the sources give only a span, its first and last day joined by a "
+         "slash (2025-10-25/2025-10-26), received '25 October 2025'"]),
     "unknown action": (
         record(event("alpha-land", "ratified", "2026-01-05")),
-        ["data/treaty-status.yaml:6:13: error: events[0].action: expected one of signature, "
-         "ratification, acceptance, approval or accession; received 'ratified'"]),
+        ["data/treaty-status.yaml:6:13: error: action of the 1st event, line 5: expected one of "
+         "signature, ratification, acceptance, approval or accession; received 'ratified'"]),
     "malformed notification": (
         record(event("alpha-land", "signature", "2025-10-25", "    notification: CN 12 2026\n")),
-        ["data/treaty-status.yaml:8:19: error: events[0].notification: expected a depositary "
-         "notification symbol such as C.N.196.2025.TREATIES-XVIII.16, received 'CN 12 2026'"]),
+        ["data/treaty-status.yaml:8:19: error: notification of the 1st event, line 5: expected a "
+         "depositary notification symbol such as C.N.196.2025.TREATIES-XVIII.16, received "
+         "'CN 12 2026'"]),
     "misspelt field": (
         record(event("alpha-land", "signature", "2025-10-25", "    single_sorce: true\n")),
-        ["data/treaty-status.yaml:8:5: error: events[0]: unknown field 'single_sorce'; did you "
-         "mean 'single_source'?"]),
+        ["data/treaty-status.yaml:8:5: error: the 1st event, line 5: unknown field "
+         "'single_sorce'; did you mean 'single_source'?"]),
 }
 
 

@@ -190,20 +190,21 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel],
     loc: tuple[str | int, ...] = tuple(err["loc"])
     kind = err["type"]
     if kind == "missing":
-        prefix = field_path(loc[:-1])
+        prefix = field_path(loc[:-1], doc.line_of)
         where = f"{prefix}: " if prefix else ""
         return error(doc.location(loc[:-1]), f"{where}missing required field '{loc[-1]}'")
     if kind == "extra_forbidden":
-        return error(doc.key_location(loc), _unknown_field(loc, model, suggestions.get(loc)))
-    return error(doc.location(loc), f"{field_path(loc) or 'file'}: {_message(err)}")
+        return error(doc.key_location(loc),
+                     _unknown_field(loc, doc, model, suggestions.get(loc)))
+    return error(doc.location(loc), f"{field_path(loc, doc.line_of) or 'file'}: {_message(err)}")
 
 
-def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel],
+def _unknown_field(loc: tuple[str | int, ...], doc: YamlDocument, model: type[BaseModel],
                    suggestion: str | None) -> str:
     name = str(loc[-1])
     owner = _model_at(model, loc[:-1])
     message = f"unknown field {excerpt(name)}"
-    prefix = field_path(loc[:-1])
+    prefix = field_path(loc[:-1], doc.line_of)
     if prefix:
         message = f"{prefix}: {message}"
     if owner is None:

@@ -89,6 +89,10 @@ class YamlDocument:
                 return self.values[prefix]
         return Location(self.path)
 
+    def line_of(self, path: Path_) -> int:
+        """The line of `path`, as messages name an item (`english.field_path`)."""
+        return self.location(path).line
+
     def key_location(self, path: Path_) -> Location:
         return self.keys.get(path) or self.location(path)
 
