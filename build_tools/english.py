@@ -87,12 +87,34 @@ def closest_names(value: str, known: Iterable[str], count: int = 3) -> list[str]
     return difflib.get_close_matches(value, sorted(set(known)), n=count, cutoff=0.6)
 
 
-def quoted_list(values: Iterable[str]) -> str:
-    """'a', 'b' and 'c', as a message lists names."""
+def typos_of(value: str, known: Iterable[str]) -> list[str]:
+    """The known names `value` would be with one typo fixed (a letter added, dropped or changed,
+    or two letters swapped), sorted. Stricter than `closest`: where a missing entry is as likely
+    as a misspelt one, only a name this close is worth suggesting ('brasil' is 'brazil';
+    'argentina' is not 'algeria', nor 'south-korea' 'north-korea')."""
+    if len(value) > MAX_NAME:
+        return []
+    return sorted({name for name in known if _one_edit(value, name)})
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[start:] == b[start + 1:]
+    swapped = a[start + 2:] == b[start + 2:] and a[start:start + 2] == b[start:start + 2][::-1]
+    return a[start + 1:] == b[start + 1:] or swapped
+
+
+def quoted_list(values: Iterable[str], last: str = "and") -> str:
+    """'a', 'b' and 'c' (or 'a', 'b' or 'c'), as a message lists names."""
     quoted = [f"'{v}'" for v in values]
     if len(quoted) < 2:
         return "".join(quoted)
-    return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return f"{', '.join(quoted[:-1])} {last} {quoted[-1]}"
 
 
 def did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
@@ -101,9 +123,9 @@ def did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
     return suggest(close) if close else otherwise
 
 
-def suggest(name: str) -> str:
-    """The name an editor probably meant: "did you mean 'title'?"."""
-    return f"did you mean '{name}'?"
+def suggest(*names: str) -> str:
+    """The name an editor probably meant: "did you mean 'title'?" ("'a' or 'b'?" for two)."""
+    return f"did you mean {quoted_list(names, 'or')}?"
 
 
 def received(expectation: str, value: object, joiner: str = ",") -> str:

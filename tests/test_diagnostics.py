@@ -49,6 +49,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ["data/sessions/alpha-session/updates/04-x.yaml:5:10: error: the file is not UTF-8 text "
          "(byte 0xE9 cannot be read); save it with the UTF-8 encoding"],
     ),
+    "utf-16 without a byte-order mark": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.encode("utf-16-le")},
+        ["data/sessions/alpha-session/updates/04-x.yaml:1:1: error: the file is UTF-16 text, not "
+         "UTF-8; save it again with the UTF-8 encoding"],
+    ),
     "duplicate key": (
         {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "title: Again\n"},
         ["data/sessions/alpha-session/updates/04-x.yaml:6:1: error: duplicate key 'title' "
@@ -82,7 +87,8 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {f"{UPDATES}/04-x.yaml": GOOD_UPDATE,
          f"{UPDATES}/04-y.yaml": GOOD_UPDATE},
         ["data/sessions/alpha-session/updates/04-y.yaml:1:9: error: number: 4 is already used "
-         "by 04-x.yaml in this session"],
+         "by 04-x.yaml in this session; the next free number is 5: write number: 5 and name the "
+         "file 05-y.yaml"],
     ),
     "number disagrees with file name": (
         {f"{UPDATES}/05-x.yaml": GOOD_UPDATE},

@@ -7,18 +7,22 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
 import pytest
 
+from build_tools import paths
 from build_tools.derive.treaty_record import THRESHOLD, entry_into_force
 from build_tools.errors import DataError
 from build_tools.formats.text import day_span
+from build_tools.load.stage import load
 from build_tools.models.treaty import Event
 from build_tools.pipeline import Generated
 from build_tools.site_info import SiteInfo
+from build_tools.validate.stage import validate
 from tests.conftest import build
 
 STATUS = "treaty-status.yaml"
@@ -40,6 +44,10 @@ states:
     kind: group
     depositary_name: The Union
     regional_organization: true
+  - id: the-bloc
+    name: The Bloc
+    kind: group
+    negotiating_group: true
 """
 
 
@@ -131,23 +139,38 @@ def test_the_page_shows_the_date_once_the_fortieth_countable_instrument_is_in(
 
 SIGNED = event("alpha-land", "signature", "2025-10-25")
 CASES: dict[str, tuple[str, list[str]]] = {
-    "unknown state, close to an id": (
+    "unknown state, one typo from an id": (
         record(event("alpha-lnd", "signature", "2025-10-25")),
-        ["data/treaty-status.yaml:5:18: error: participant: unknown state 'alpha-lnd'; "
-         "did you mean 'alpha-land'?"]),
+        ["data/treaty-status.yaml:5:18: error: participant: 'alpha-lnd' is not in "
+         "data/states.yaml; add it there (id: alpha-lnd, name, kind: state and the "
+         "depositary_name the depositary's record uses), or did you mean 'alpha-land'?"]),
     "unknown state, written as the depositary names it": (
         record(event("republic-of-beta", "signature", "2025-10-25")),
-        ["data/treaty-status.yaml:5:18: error: participant: unknown state 'republic-of-beta'; "
-         "did you mean 'beta-republic'?"]),
+        ["data/treaty-status.yaml:5:18: error: participant: 'republic-of-beta' is not an id in "
+         "data/states.yaml but a name of Beta Republic; write its id, 'beta-republic'"]),
     "unknown state, nothing close": (
         record(event("ruritania", "signature", "2025-10-25")),
-        ["data/treaty-status.yaml:5:18: error: participant: unknown state 'ruritania'; "
-         "add it to data/states.yaml"]),
+        ["data/treaty-status.yaml:5:18: error: participant: 'ruritania' is not in "
+         "data/states.yaml; add it there (id: ruritania, name, kind: state and the "
+         "depositary_name the depositary's record uses)"]),
+    "unknown state, like a known one but no typo of it": (
+        record(event("alpha-lander", "signature", "2025-10-25")),
+        ["data/treaty-status.yaml:5:18: error: participant: 'alpha-lander' is not in "
+         "data/states.yaml; add it there (id: alpha-lander, name, kind: state and the "
+         "depositary_name the depositary's record uses)"]),
     "a group that does not sign": (
         record(event("the-group", "signature", "2025-10-25")),
         ["data/treaty-status.yaml:5:18: error: participant: The Group is a group of states, "
-         "which neither signs nor ratifies; record each of its states, or, for an organization "
-         "that does (the EU), write regional_organization: true in data/states.yaml"]),
+         "which neither signs nor deposits instruments: record each of its states that did "
+         "(besides states, only a regional economic integration organization that the "
+         "depositary lists, such as the European Union, is a party, marked "
+         "regional_organization: true in data/states.yaml)"]),
+    "a negotiating group never accedes": (
+        record(event("the-bloc", "accession", "2026-01-05")),
+        ["data/treaty-status.yaml:5:18: error: participant: The Bloc is a negotiating group, "
+         "states that spoke together in the negotiations, and never a party to the convention: "
+         "only states and regional economic integration organizations (such as the European "
+         "Union) sign it and deposit instruments; record each of its states that did"]),
     "signature before the signature period": (
         record(event("alpha-land", "signature", "2025-10-24")),
         ["data/treaty-status.yaml:7:11: error: date: a signature on 2025-10-24 is outside the "
@@ -206,6 +229,38 @@ CASES: dict[str, tuple[str, list[str]]] = {
 def test_exact_message(case: str, data_tree: Callable[..., Path]) -> None:
     text, expected = CASES[case]
     assert problems(data_tree({"states.yaml": STATES, STATUS: text})) == expected
+
+
+def test_the_african_group_is_refused_even_when_marked_as_an_organization(tmp_path: Path) -> None:
+    """The editor's step on the shipped data: an accession of the African Group, and the flag
+    an older message advised. Both refused, each with its reason."""
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    states = data / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    group = '    aliases: ["the African Group"]\n    negotiating_group: true\n'
+    assert group in text
+    states.write_text(text.replace(group, group + "    regional_organization: true\n"),
+                      encoding="utf-8")
+    record = data / STATUS
+    record.write_text(record.read_text(encoding="utf-8") + event(
+        "african-group", "accession", "2025-11-01").replace("brief-one", "untc-status"),
+        encoding="utf-8")
+    _dataset, diagnostics = validate(load(data, tmp_path))
+    found = [str(d) for d in diagnostics]
+    events = record.read_text(encoding="utf-8").count("  - participant:")
+    flag = text[: text.index(group)].count("\n") + 3  # the line after the group's two
+    assert [line.split(": error: ", 1)[1] for line in found] == [
+        "regional_organization: African Group is a negotiating group (negotiating_group: true), "
+        "which is never a party to the convention; only an organization such as the European "
+        "Union is, and is no negotiating group: delete one of the two lines",
+        "participant: African Group is a negotiating group, states that spoke together in the "
+        "negotiations, and never a party to the convention: only states and regional economic "
+        "integration organizations (such as the European Union) sign it and deposit instruments; "
+        "record each of its states that did",
+    ]
+    assert found[0].startswith(f"data/states.yaml:{flag}:28: ")
+    assert events > 1 and found[1].startswith("data/treaty-status.yaml:")
 
 
 def test_an_accession_needs_no_signature(data_tree: Callable[..., Path]) -> None:

@@ -134,7 +134,29 @@ def _events(text: str) -> Iterable[yaml.Event]:
     return iter(_CParser(text).get_event, None)
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# A UTF-16 file of a language written in Latin letters has a NUL byte beside nearly every
+# other byte: at one of the two places of each pair, in this share of the pairs read.
+_UTF16_PAIRS = 200
+_UTF16_SHARE = 0.9
+
+
+def _utf16(data: bytes) -> bool:
+    """Whether the file is UTF-16 text: a byte-order mark, or without one (as some editors save
+    it) NUL bytes at the even or at the odd places, which UTF-8 text never has."""
+    if data.startswith(_UTF16_BOMS):
+        return True
+    pairs = len(data[: 2 * _UTF16_PAIRS]) // 2
+    if pairs < 2:
+        return False
+    head = data[: 2 * pairs]
+    return any(head[side::2].count(0) >= _UTF16_SHARE * pairs for side in (0, 1))
+
+
 def _decode(data: bytes, path: str) -> tuple[str, Diagnostic | None]:
+    if _utf16(data):
+        return "", error(Location(path), "the file is UTF-16 text, not UTF-8; save it again with "
+                                         "the UTF-8 encoding")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from build_tools.english import did_you_mean
-from build_tools.load.layout import UPDATE_FILE
+from build_tools.load.layout import next_update_number
 from build_tools.models.base import PlainText
 
 SLUG_WORDS = 8
@@ -34,9 +34,7 @@ def slugify(title: str) -> str:
 
 
 def next_number(updates_dir: Path) -> int:
-    numbers = [int(m["number"]) for p in updates_dir.glob("*.yaml")
-               if (m := UPDATE_FILE.match(p.name))]
-    return max(numbers, default=0) + 1
+    return next_update_number(p.name for p in updates_dir.glob("*.yaml"))
 
 
 def update_template(number: int, title: str, day: dt.date, depth: int) -> str:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from build_tools.english import unknown
 from build_tools.errors import Diagnostic, Location, error, warning
-from build_tools.load.layout import UPDATE_FILE
+from build_tools.load.layout import UPDATE_FILE, next_update_number
 from build_tools.load.stage import Loaded, Parsed
 from build_tools.load.yamlio import YamlDocument
 from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, UpdateRecord
@@ -158,13 +158,22 @@ def _update_rules(record: UpdateRecord, session: Session, refs: _Refs) -> Iterat
 
 def _unique_numbers(updates: list[UpdateRecord]) -> Iterator[Diagnostic]:
     first: dict[int, UpdateRecord] = {}
+    free = next_update_number((f"{u.slug}.yaml" for u in updates), (u.data.number for u in updates))
     for record in updates:
         number = record.data.number
         if number in first:
             yield error(record.doc.location(("number",)),
                         f"number: {number} is already used by {first[number].slug}.yaml "
-                        "in this session")
+                        f"in this session; the next free number is {free}: write number: {free} "
+                        f"and name the file {_renumbered(record.slug, free)}")
+            free += 1  # two updates given the same number again get two different ones
         first.setdefault(number, record)
+
+
+def _renumbered(stem: str, number: int) -> str:
+    """'04-y' -> '06-y.yaml'."""
+    match = UPDATE_FILE.match(f"{stem}.yaml")
+    return f"{number:02d}-{match['slug'] if match else stem}.yaml"
 
 
 def _orphan_updates(loaded: Loaded) -> Iterator[Diagnostic]:
