@@ -7,7 +7,9 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -375,3 +377,60 @@ def test_the_chart_tells_its_lines_apart_by_words_and_style(shipped: Generated) 
         for words in ("Signatures: 73", "Instruments deposited: 0",
                       "40 instruments needed for entry into force"):
             assert words in svg, (theme.name, words)
+
+
+# --- dates checked against what may have happened ---------------------------------------------
+
+def test_a_ratification_that_may_precede_a_signature_known_as_a_span_is_a_warning(
+        data_tree: Callable[..., Path]) -> None:
+    """Signed "25 or 26 October", ratified on the 25th: perhaps the day before it signed."""
+    generated = build(data_tree({"states.yaml": STATES, STATUS: record(
+        event("alpha-land", "signature", '"2025-10-25/2025-10-26"'),
+        event("alpha-land", "ratification", "2025-10-25"),
+        event("beta-republic", "signature", "2025-10-26"),
+        event("beta-republic", "ratification", '"2025-10-25/2025-10-27"'))}))
+    assert [str(w) for w in generated.warnings] == [
+        "data/treaty-status.yaml:12:11: warning: date: the ratification of Alpha Land "
+        "(2025-10-25) may come before its signature (2025-10-25/2025-10-26), since the sources "
+        "give only a span of days; check both dates in the depositary's record",
+        "data/treaty-status.yaml:22:11: warning: date: the ratification of Beta Republic "
+        "(2025-10-25/2025-10-27) may come before its signature (2025-10-26), since the sources "
+        "give only a span of days; check both dates in the depositary's record",
+    ]
+
+
+def test_a_ratification_on_the_last_day_of_the_span_is_no_warning(
+        data_tree: Callable[..., Path]) -> None:
+    generated = build(data_tree({"states.yaml": STATES, STATUS: record(
+        event("alpha-land", "signature", '"2025-10-25/2025-10-26"'),
+        event("alpha-land", "ratification", "2025-10-26"))}))
+    assert generated.warnings == []
+
+
+def git(repo: Path, *args: str, day: str = "2026-03-09") -> None:
+    moment = f"{day}T12:00:00+00:00"
+    env = dict(os.environ, GIT_AUTHOR_DATE=moment, GIT_COMMITTER_DATE=moment,
+               GIT_AUTHOR_NAME="Editor", GIT_AUTHOR_EMAIL="editor@example.org",
+               GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="editor@example.org")
+    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
+
+
+def test_an_as_of_later_than_the_commit_built_is_a_warning(
+        data_tree: Callable[..., Path]) -> None:
+    """The day of the commit the site is built from, never the clock: the same commit gives the
+    same messages on any day. Changes not committed yet are checked once committed."""
+    data = data_tree({"states.yaml": STATES, STATUS: record(SIGNED, as_of="2026-03-10")})
+    assert build(data, dated=True).warnings == []  # no git: nothing to compare with
+    git(data.parent, "init", "-q")
+    git(data.parent, "add", "data")
+    git(data.parent, "commit", "-q", "-m", "record", day="2026-03-09")
+    assert [str(w) for w in build(data, dated=True).warnings] == [
+        "data/treaty-status.yaml:1:8: warning: as_of: 2026-03-10 is later than the commit this "
+        "site is built from (2026-03-09), and the record cannot have been checked on a day to "
+        "come; write the day you checked the depositary's record"]
+    status = data / STATUS
+    status.write_text(status.read_text(encoding="utf-8").replace("2026-03-10", "2026-03-11"),
+                      encoding="utf-8")
+    assert build(data, dated=True).warnings == []  # its commit is still to come
+    git(data.parent, "commit", "-q", "-am", "checked again", day="2026-03-11")
+    assert build(data, dated=True).warnings == []

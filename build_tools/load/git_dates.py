@@ -41,3 +41,17 @@ def page_dates(sources: Mapping[str, Iterable[str]],
         if known:
             out[page] = max(known)
     return out
+
+
+def commit_date(repo_root: Path, path: Path) -> dt.date | None:
+    """The day of the commit the site is built from (HEAD), for a file as that commit holds it:
+    None when git or the commit is missing, or when the file has changes not committed yet,
+    whose commit will come later."""
+    try:
+        head = subprocess.run(["git", "-C", str(repo_root), "log", "-1", "--format=%cs"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        changed = subprocess.run(["git", "-C", str(repo_root), "status", "--porcelain", "--",
+                                  str(path)], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return dt.date.fromisoformat(head) if head and not changed.strip() else None

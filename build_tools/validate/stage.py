@@ -8,6 +8,7 @@ so one run reports every problem.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -31,8 +32,11 @@ from build_tools.validate.treaty import treaty_rules
 from build_tools.validate.unpublished import hold_back
 
 
-def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
-    """Check cross-file rules. The dataset is None when a required file is unusable."""
+def validate(loaded: Loaded, built_from: dt.date | None = None
+             ) -> tuple[Dataset | None, list[Diagnostic]]:
+    """Check cross-file rules. The dataset is None when a required file is unusable.
+    `built_from`: the day of the commit the site is built from, when known (never the clock:
+    one commit gives the same messages on any day)."""
     out: list[Diagnostic] = list(loaded.diagnostics)
     sources = loaded.singles.get("sources.yaml")
     drafts = loaded.singles.get("drafts.yaml")
@@ -60,7 +64,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
     treaty = loaded.singles.get("treaty-status.yaml")
     if treaty:
         out.extend(refs.check_sources_in(treaty))
-        out.extend(treaty_rules(treaty, annotated.states))
+        out.extend(treaty_rules(treaty, annotated.states, built_from))
     terms = glossary_terms(glossary, out)
     if not (sources and drafts and status):
         return None, out

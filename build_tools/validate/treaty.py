@@ -7,9 +7,10 @@ diagnostics and none raises, so one run reports every problem.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from build_tools.errors import Diagnostic, error
+from build_tools.errors import Diagnostic, error, warning
 from build_tools.load.stage import Parsed
 from build_tools.models.positions import State
 from build_tools.models.treaty import SIGNATURE_CLOSES, SIGNATURE_OPENS, Event, TreatyStatusFile
@@ -18,8 +19,15 @@ from build_tools.validate.states import PARTY_ENTRY, unknown_state
 Path = tuple[str | int, ...]
 
 
-def treaty_rules(parsed: Parsed[TreatyStatusFile], states: Sequence[State]) -> Iterator[Diagnostic]:
+def treaty_rules(parsed: Parsed[TreatyStatusFile], states: Sequence[State],
+                 built_from: dt.date | None = None) -> Iterator[Diagnostic]:
+    """`built_from`: the day of the commit the site is built from, when known."""
     record, doc = parsed.model, parsed.doc
+    if built_from is not None and record.as_of > built_from:
+        yield warning(doc.location(("as_of",)),
+                      f"as_of: {record.as_of} is later than the commit this site is built from "
+                      f"({built_from}), and the record cannot have been checked on a day to "
+                      "come; write the day you checked the depositary's record")
     known = {s.id: s for s in states}
     for i, event in enumerate(record.events):
         at: Path = ("events", i)
@@ -88,6 +96,11 @@ def _sequence(events: tuple[Event, ...], known: dict[str, State],
             yield error(doc.location(("events", i, "date")),
                         f"date: the {event.action} of {name} ({event.date}) is dated before its "
                         f"signature ({events[signed].date})")
+        elif event.earliest < events[signed].latest:
+            yield warning(doc.location(("events", i, "date")),
+                          f"date: the {event.action} of {name} ({event.date}) may come before "
+                          f"its signature ({events[signed].date}), since the sources give only "
+                          "a span of days; check both dates in the depositary's record")
 
 
 def _name(participant: str, known: dict[str, State]) -> str:
