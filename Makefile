@@ -33,7 +33,6 @@ lock:
 
 site: $(STAMP)
 	$(BIN)/python -m build_tools site
-	@echo "Site built in site/: open site/index.html, or run 'make serve' for a live preview."
 
 validate: $(STAMP)
 	$(BIN)/python -m build_tools validate

@@ -83,11 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         report.failure(exc)
         return 1
-    report.warnings(generated.warnings)
     if args.command == "validate":
         print(f"data is valid: {len(generated.files)} pages would be generated")
-        return 0
-    written = write_files(generated.files, args.out)
-    print(f"{len(written.written)} files written, {written.unchanged} unchanged, "
-          f"{len(written.removed)} removed, in {args.out}")
+    else:
+        written = write_files(generated.files, args.out)
+        print(f"{len(written.written)} files written, {written.unchanged} unchanged, "
+              f"{len(written.removed)} removed, in {args.out}")
+    report.warnings(generated.warnings)  # last, where the editor looks
     return 0

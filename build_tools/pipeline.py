@@ -53,6 +53,7 @@ class Generated:
     charts: tuple[Chart, ...]
     warnings: list[Diagnostic]
     charts_drawn: int
+    page_files: dict[str, frozenset[str]]  # page -> the files it is made of ("data/status.yaml")
 
 
 def generate(config: BuildConfig, session: BuildSession | None = None) -> Generated:
@@ -115,7 +116,8 @@ def _stages(config: BuildConfig, session: BuildSession, version: str,
     return Generated(
         files, beside, {p: d for p, d in dates.items() if p in content}, site_pages,
         navigation(dataset), {t.term: t.expansion for t in dataset.glossary}, dataset,
-        all_charts, [d for d in diagnostics if d.severity is Severity.WARNING], drawing.drawn)
+        all_charts, [d for d in diagnostics if d.severity is Severity.WARNING], drawing.drawn,
+        {**sources, **content})
 
 
 def _site_map(dataset: Dataset | None, content_dir: Path, repo_root: Path) -> frozenset[str]:

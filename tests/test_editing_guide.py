@@ -82,3 +82,19 @@ def test_guide_says_how_to_keep_an_update_unpublished_and_publish_it() -> None:
     text = section("Keep an update unpublished")
     assert blocks("yaml", "## Keep an update unpublished")[0] == "unpublished: true\n"
     assert "delete the line" in text and "`draft`" in text
+
+
+def test_warning_example_matches_the_real_output(tmp_path: Path) -> None:
+    """The guide's update with article 24 written 99, in the shipped data: the warning and its
+    count, last, as the guide shows them."""
+    example = blocks("yaml", "## Add a daily update")[0]
+    example = "\n".join(line.removeprefix("    ") for line in example.splitlines()) + "\n"
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    (data / UPDATE).write_text(example.replace("article 24", "article 99"), encoding="utf-8")
+    expected = blocks("text", "## Warnings")[0]
+    expected = "".join(f"{line.removeprefix('    ')}\n" for line in expected.splitlines() if line.strip())
+    result = subprocess.run([sys.executable, "-m", "build_tools", "--data", str(data), "validate"],
+                            cwd=paths.REPO_ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    assert result.stderr == expected
