@@ -11,6 +11,7 @@ from pathlib import Path
 
 from build_tools import paths
 from build_tools.load.stage import load
+from build_tools.models.session import Session
 from build_tools.validate.stage import validate
 
 GUIDE = paths.REPO_ROOT / "content" / "editing.md"
@@ -98,3 +99,25 @@ def test_warning_example_matches_the_real_output(tmp_path: Path) -> None:
                             cwd=paths.REPO_ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0
     assert result.stderr == expected
+
+
+def test_example_session_in_the_guide_is_valid(tmp_path: Path) -> None:
+    example = blocks("yaml", "## Add a session")[0]
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    (data / "sessions/seventh-session").mkdir()
+    (data / "sessions/seventh-session/session.yaml").write_text(example, encoding="utf-8")
+    _dataset, diagnostics = validate(load(data, tmp_path))
+    assert [str(d) for d in diagnostics] == []
+
+
+def test_the_guide_explains_every_kind_of_session_the_model_knows() -> None:
+    """A kind added to the model is one an editor must be able to choose from the guide alone."""
+    from build_tools.tools.scaffold import session_kinds
+
+    text = section("Add a session")
+    missing = [k for k in session_kinds() if f"- `{k}`: " not in text]
+    assert not missing, f"explain these kinds of session in the guide's 'Add a session': {missing}"
+    for field in Session.model_fields:
+        assert f"`{field}`" in text, field
+    assert "make new-session SESSION=" in text and "data/status.yaml" in text

@@ -131,9 +131,9 @@ def _draft_sessions(drafts: Parsed[DraftsFile], refs: _Refs) -> Iterator[Diagnos
 def _session_record(session_id: str, parsed: Parsed[Session], updates: list[UpdateRecord],
                     refs: _Refs, out: list[Diagnostic]) -> SessionRecord:
     session, doc = parsed.model, parsed.doc
-    if session.end < session.start:
-        out.append(error(doc.location(("end",)),
-                         f"end: the session ends ({session.end}) before it starts ({session.start})"))
+    backwards = ends_before_start(session.start, session.end)
+    if backwards:
+        out.append(error(doc.location(("end",)), backwards))
     out.extend(refs.check_draft(session.draft, doc))
     out.extend(refs.check_sources_in(parsed))
     for record in updates:
@@ -141,6 +141,11 @@ def _session_record(session_id: str, parsed: Parsed[Session], updates: list[Upda
     out.extend(_unique_numbers(updates))
     return SessionRecord(session_id, session, doc,
                          tuple(sorted(updates, key=lambda u: (u.data.number, u.slug))))
+
+
+def ends_before_start(start: dt.date, end: dt.date) -> str | None:
+    """The rule of a session's days, for its file and for the scaffold that writes one."""
+    return f"end: the session ends ({end}) before it starts ({start})" if end < start else None
 
 
 def _update_rules(record: UpdateRecord, session: Session, refs: _Refs) -> Iterator[Diagnostic]:
