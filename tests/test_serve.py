@@ -47,10 +47,10 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
 
 
 @contextlib.contextmanager
-def serve(data: Path, ready: str = "Second day", repo: Path = paths.REPO_ROOT,
+def serve(data: Path, ready: str = "Second day", repo: Path = paths.REPO_ROOT, page: str = PAGE,
           **env: str) -> Iterator[str]:
     """`mkdocs serve` of a data tree, as `make serve` runs it in `repo`; yields the site's base
-    URL once PAGE shows `ready`, and stops it as an editor does (Ctrl-C). Its output goes to
+    URL once `page` shows `ready`, and stops it as an editor does (Ctrl-C). Its output goes to
     serve.log beside the data folder."""
     port = free_port()
     environment = dict(os.environ, BRIEFING_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", **env)
@@ -62,7 +62,7 @@ def serve(data: Path, ready: str = "Second day", repo: Path = paths.REPO_ROOT,
             cwd=repo, env=environment, stdout=output, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}/un-cybercrime-briefing/"
         try:
-            assert wait_for(base + PAGE, ready), "mkdocs serve did not start"
+            assert wait_for(base + page, ready), "mkdocs serve did not start"
             yield base
             assert server.poll() is None, "mkdocs serve stopped"
         finally:
