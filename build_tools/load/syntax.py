@@ -106,7 +106,7 @@ class Salvage:
         """Set aside the lines of this error and say what is reported of it; None when nothing
         more can be set aside (the error is past the text, or on a line blanked already)."""
         line = _line_of(exc)
-        if line >= len(self.lines) or not self.lines[line].strip():
+        if line >= len(self.lines) or self._emptied(line):
             return None
         if _is_tab(exc, self.lines, line):
             found = self._tab(line)
@@ -118,6 +118,11 @@ class Salvage:
         self.reported = True
         self._blank(_block_lines(self.lines, line))
         return reported
+
+    def _emptied(self, line: int) -> bool:
+        """A blank line, or one left a bare `-` already: nothing more to set aside there."""
+        text = self.lines[line].strip()
+        return not text or (text == "-" and line + 1 in self.set_aside_lines)
 
     def _tab(self, line: int) -> Diagnostic:
         return error(Location(self.path, line + 1, self.lines[line].index("\t") + 1), TAB_MESSAGE)

@@ -126,11 +126,12 @@ def new_session(data_dir: Path, session_id: str, kind: str, title: str | None,
     city not given, which `validate` then asks for at its line)."""
     if not session_id or not kind:
         raise ScaffoldError(f"{SESSION_USAGE}; the kinds are {quoted_list(session_kinds(), 'or')}")
-    placed = place(f"sessions/{session_id}/session.yaml")
+    relative = Path("sessions", session_id, "session.yaml")
+    placed = place(relative.as_posix())  # the folder name's rule, as the data's layout has it
     if placed is None or placed.problem:
         raise ScaffoldError(placed.problem if placed and placed.problem else
                             f"'{session_id}' cannot be a session's folder name")
-    target = data_dir / "sessions" / session_id / "session.yaml"
+    target = data_dir / relative
     if target.exists():
         raise ScaffoldError(f"the session '{session_id}' exists already: {target.name} is in its "
                             "folder")
