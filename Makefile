@@ -13,7 +13,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: site test serve validate new-update import-status schemas bench chromium lint lock clean
+.PHONY: site test serve validate new-update new-session import-status schemas bench chromium lint lock clean
 
 # Everything from the lock file, then the project itself without resolving anything again.
 $(STAMP): pyproject.toml $(LOCK)
@@ -37,7 +37,6 @@ SITE_DIR ?= site
 
 site: $(STAMP)
 	$(BIN)/python -m build_tools site --engine $(ENGINE) --site-dir $(SITE_DIR)
-	@echo "Site built in $(SITE_DIR)/: open $(SITE_DIR)/index.html, or run 'make serve' for a live preview."
 
 validate: $(STAMP)
 	$(BIN)/python -m build_tools validate
@@ -45,10 +44,16 @@ validate: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty
 
-# make new-update SESSION=reconvened-concluding-session TITLE="The last day"
+# make new-update SESSION=reconvened-concluding-session TITLE="The last day" [DATE=2024-08-09]
 new-update: $(STAMP)
-	@test -n "$(SESSION)" -a -n "$(TITLE)" || { echo 'usage: make new-update SESSION=<session-id> TITLE="Title"'; exit 2; }
-	@$(BIN)/python -m build_tools new-update "$(SESSION)" "$(TITLE)"
+	@test -n "$(SESSION)" -a -n "$(TITLE)" || { echo 'usage: make new-update SESSION=<session-id> TITLE="Title" [DATE=YYYY-MM-DD]'; exit 2; }
+	@$(BIN)/python -m build_tools new-update "$(SESSION)" "$(TITLE)" $(if $(DATE),--date "$(DATE)")
+
+# make new-session SESSION=seventh-session KIND=negotiating START=2025-01-06 END=2025-01-17
+#   CITY="New York" [TITLE="Seventh session"]; without SESSION or KIND it lists the kinds.
+new-session: $(STAMP)
+	@$(BIN)/python -m build_tools new-session "$(SESSION)" --kind "$(KIND)" --city "$(CITY)" \
+		$(if $(TITLE),--title "$(TITLE)") $(if $(START),--start "$(START)") $(if $(END),--end "$(END)")
 
 # Add to data/treaty-status.yaml what the depositary's record lists and it has not, and print a
 # summary for the pull request; SOURCE= reads a saved copy or another https address instead.

@@ -16,20 +16,33 @@ from build_tools.paths import display_path
 from build_tools.pipeline import Generated, generate
 from build_tools.tools.depositary import DEFAULT_URL
 from build_tools.tools.import_status import StatusImportError, import_status, today_utc
-from build_tools.tools.scaffold import ScaffoldError, new_update
+from build_tools.tools.scaffold import ScaffoldError, day, new_session, new_update, session_kinds
 from build_tools.tools.schemas import write_schemas
 from build_tools.validate.treaty_acts import stale_record
 from build_tools.write import write_files
 
 
-def _new_update(data: Path, session: str, title: str, day: dt.date | None) -> int:
+def _new_update(data: Path, session: str, title: str, date: str | None) -> int:
     try:
-        # The editor's local date: the day they are writing about.
-        path = new_update(data, session, title, day or dt.date.today())  # noqa: DTZ011
+        # The editor's local date by default: the day they are writing about.
+        path = new_update(data, session, title, day(date, "date", dt.date.today()))  # noqa: DTZ011
     except ScaffoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(display_path(path, data.parent))
+    return 0
+
+
+def _new_session(data: Path, args: argparse.Namespace) -> int:
+    try:
+        start = day(args.start, "start", dt.date.today())  # noqa: DTZ011 - the editor's day
+        path = new_session(data, args.session, args.kind, args.title, start,
+                           day(args.end, "end", start), args.city)
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(display_path(path, data.parent))
+    print(f'Its updates: make new-update SESSION={args.session} TITLE="..." DATE=YYYY-MM-DD')
     return 0
 
 
@@ -72,8 +85,15 @@ def main(argv: list[str] | None = None) -> int:
     scaffold = commands.add_parser("new-update", help="write the next update file of a session")
     scaffold.add_argument("session", help="session id, e.g. reconvened-concluding-session")
     scaffold.add_argument("title", help="title of the update, without its number")
-    scaffold.add_argument("--date", type=dt.date.fromisoformat, default=None,
+    scaffold.add_argument("--date", default=None,
                           help="date of the update, YYYY-MM-DD (default: today)")
+    session = commands.add_parser("new-session", help="write the session.yaml of a new session")
+    session.add_argument("session", help="session id, its folder's name: e.g. seventh-session")
+    session.add_argument("--kind", default="", help=f"one of: {', '.join(session_kinds())}")
+    session.add_argument("--title", default=None, help="its name (default: from the id)")
+    session.add_argument("--start", default=None, help="first day, YYYY-MM-DD (default: today)")
+    session.add_argument("--end", default=None, help="last day, YYYY-MM-DD (default: the first)")
+    session.add_argument("--city", default="", help="where it meets")
     commands.add_parser("schemas", help="regenerate the JSON Schemas of the data files")
     status = commands.add_parser(
         "import-status", help="add to data/treaty-status.yaml what the depositary's record "
@@ -87,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     config = BuildConfig.from_environment(args.data)
     if args.command == "new-update":
         return _new_update(config.data_dir, args.session, args.title, args.date)
+    if args.command == "new-session":
+        return _new_session(config.data_dir, args)
     if args.command == "import-status":
         return _import_status(config.data_dir, args.source)
     if args.command == "schemas":
@@ -98,11 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         report.failure(exc)
         return 1
-    report.warnings([*generated.warnings, *_stale(generated, config)])
     if args.command == "validate":
         print(f"data is valid: {len(generated.files)} pages would be generated")
-        return 0
-    written = write_files(generated.files, args.out)
-    print(f"{len(written.written)} files written, {written.unchanged} unchanged, "
-          f"{len(written.removed)} removed, in {args.out}")
+    else:
+        written = write_files(generated.files, args.out)
+        print(f"{len(written.written)} files written, {written.unchanged} unchanged, "
+              f"{len(written.removed)} removed, in {args.out}")
+    report.warnings([*generated.warnings, *_stale(generated, config)])  # last, where one looks
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # What a message may quote of the value it is about: enough to recognise it, never the
 # whole of a long text (a message is one line; a hostile file must not make it huge).
@@ -24,12 +24,57 @@ def listed(items: Iterable[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
-def field_path(at: Iterable[str | int]) -> str:
-    """('milestones', 2, 'body') -> 'milestones[2].body', as messages name a field."""
-    out = ""
-    for part in at:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+Path = tuple[str | int, ...]
+# Lists whose items are not named by dropping the final s.
+_ITEM_NOUNS = {"aliases": "alias", "next": "next step"}
+
+
+def field_path(at: Iterable[str | int], line_of: Callable[[Path], int] | None = None) -> str:
+    """A field as messages name it, items counted from one as an editor counts them, with the
+    line of the innermost one (`line_of`: a path's line in its file); editors do not count
+    from zero, and in a list of a hundred items the line finds the item.
+
+    ('date',) -> 'date'; ('on', 'article') -> 'on.article';
+    ('events', 115, 'action') -> 'action of the 116th event, line 470';
+    ('milestones', 2, 'sources', 0) -> 'the 1st source of the 3rd milestone, line 52'."""
+    parts = tuple(at)
+    items = [i for i, part in enumerate(parts) if isinstance(part, int)]
+    if not items:
+        return ".".join(str(part) for part in parts)
+    last = items[-1]
+    named = [_item(parts, start, index) for start, index in zip([-1, *items], items, strict=False)]
+    out = " of ".join(reversed(named))
+    rest = ".".join(str(part) for part in parts[last + 1:])
+    if rest and rest != item_noun(str(parts[last - 1])):  # not "term of the 2nd term"
+        out = f"{rest} of {out}"
+    return f"{out}, line {line_of(parts[: last + 1])}" if line_of else out
+
+
+def _item(parts: Path, previous: int, index: int) -> str:
+    """The item at `parts[index]` (a position), named after its list: 'the 3rd milestone';
+    a list inside a mapping of an item keeps the mapping's names: 'the 2nd paragraph of on'."""
+    position = parts[index]
+    assert isinstance(position, int)
+    names = [str(part) for part in parts[previous + 1: index]]
+    noun = item_noun(names[-1]) if names else "item"
+    within = ".".join(names[:-1])
+    return f"the {ordinal(position + 1)} {noun}" + (f" of {within}" if within else "")
+
+
+def item_noun(list_name: str) -> str:
+    """An item of the list `list_name`: 'events' -> 'event', 'requested_by' -> 'entry of
+    requested_by'."""
+    if list_name in _ITEM_NOUNS:
+        return _ITEM_NOUNS[list_name]
+    if list_name.endswith("s"):
+        return list_name[:-1].replace("_", " ")
+    return f"entry of {list_name}"
+
+
+def ordinal(number: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 11 -> '11th', 116 -> '116th'."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def closest(value: str, known: Iterable[str]) -> str | None:
@@ -48,12 +93,34 @@ def closest_names(value: str, known: Iterable[str], count: int = 3) -> list[str]
     return difflib.get_close_matches(value, sorted(set(known)), n=count, cutoff=0.6)
 
 
-def quoted_list(values: Iterable[str]) -> str:
-    """'a', 'b' and 'c', as a message lists names."""
+def typos_of(value: str, known: Iterable[str]) -> list[str]:
+    """The known names `value` would be with one typo fixed (a letter added, dropped or changed,
+    or two letters swapped), sorted. Stricter than `closest`: where a missing entry is as likely
+    as a misspelt one, only a name this close is worth suggesting ('brasil' is 'brazil';
+    'argentina' is not 'algeria', nor 'south-korea' 'north-korea')."""
+    if len(value) > MAX_NAME:
+        return []
+    return sorted({name for name in known if _one_edit(value, name)})
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[start:] == b[start + 1:]
+    swapped = a[start + 2:] == b[start + 2:] and a[start:start + 2] == b[start:start + 2][::-1]
+    return a[start + 1:] == b[start + 1:] or swapped
+
+
+def quoted_list(values: Iterable[str], last: str = "and") -> str:
+    """'a', 'b' and 'c' (or 'a', 'b' or 'c'), as a message lists names."""
     quoted = [f"'{v}'" for v in values]
     if len(quoted) < 2:
         return "".join(quoted)
-    return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return f"{', '.join(quoted[:-1])} {last} {quoted[-1]}"
 
 
 def did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
@@ -62,9 +129,9 @@ def did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
     return suggest(close) if close else otherwise
 
 
-def suggest(name: str) -> str:
-    """The name an editor probably meant: "did you mean 'title'?"."""
-    return f"did you mean '{name}'?"
+def suggest(*names: str) -> str:
+    """The name an editor probably meant: "did you mean 'title'?" ("'a' or 'b'?" for two)."""
+    return f"did you mean {quoted_list(names, 'or')}?"
 
 
 def received(expectation: str, value: object, joiner: str = ",") -> str:

@@ -82,6 +82,14 @@ def summary_line(diagnostics: list[Diagnostic]) -> str:
     return f"{' and '.join(parts)} in {plural(files, 'file')}"
 
 
+def warnings_line(warnings: list[Diagnostic]) -> str:
+    """The count printed after the warnings of a build that went on: warnings never stop one."""
+    files = len({d.location.path for d in warnings})
+    them = "it" if len(warnings) == 1 else "them"
+    return (f"{plural(len(warnings), 'warning')} in {plural(files, 'file')} (the site is built "
+            f"and published all the same; fix {them} when you can)")
+
+
 def bounded(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """The first MAX_PER_FILE problems of each file (sorted), then one line for the rest:
     nobody reads a thousand messages, and a file built to cause them must not flood a log."""

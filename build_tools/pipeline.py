@@ -28,7 +28,7 @@ from build_tools.config import BuildConfig
 from build_tools.derive.grid import grid
 from build_tools.derive.treaty_record import standing_sides, treaty_status
 from build_tools.errors import DataError, Diagnostic, Severity, count_errors, sorted_diagnostics
-from build_tools.load.git_dates import head_commit_date, last_commit_dates, page_dates
+from build_tools.load.git_dates import commit_date, head_commit_date, last_commit_dates, page_dates
 from build_tools.load.stage import load
 from build_tools.models.dataset import Dataset
 from build_tools.prose.stage import NO_PROSE, resolve_prose
@@ -60,6 +60,7 @@ class Generated:
     charts: tuple[Chart, ...]
     warnings: list[Diagnostic]
     charts_drawn: int
+    page_files: dict[str, frozenset[str]]  # page -> the files it is made of ("data/status.yaml")
 
 
 def generate(config: BuildConfig, session: BuildSession | None = None) -> Generated:
@@ -83,7 +84,7 @@ def _stages(config: BuildConfig, session: BuildSession, version: str,
     # Load: every file under data/, each node with its file:line:col.
     loaded = load(config.data_dir, repo_root, store("files"))
     # Validate: each file against its model, then the rules that span files.
-    dataset, diagnostics = validate(loaded)
+    dataset, diagnostics = validate(loaded, _built_from(config))
     # Derive what several pages need (the grid, the treaty record); draw their charts meanwhile.
     table, treaty = None, None
     if dataset is not None and not count_errors(diagnostics):
@@ -122,13 +123,20 @@ def _stages(config: BuildConfig, session: BuildSession, version: str,
     return Generated(
         files, beside, {p: d for p, d in dates.items() if p in content}, site_pages,
         navigation(dataset), {t.term: t.expansion for t in dataset.glossary}, dataset,
-        all_charts, [d for d in diagnostics if d.severity is Severity.WARNING], drawing.drawn)
+        all_charts, [d for d in diagnostics if d.severity is Severity.WARNING], drawing.drawn,
+        {**sources, **content})
 
 
 def _site_map(dataset: Dataset | None, content_dir: Path, repo_root: Path) -> frozenset[str]:
     assert dataset is not None
     return frozenset(generated_pages(PageFiles(dataset))) | frozenset(
         content_pages(content_dir, repo_root))
+
+
+def _built_from(config: BuildConfig) -> dt.date | None:
+    """The day of the commit the treaty record is built from, for a tree dated by git."""
+    record = config.data_dir / "treaty-status.yaml"
+    return commit_date(config.data_dir.parent, record) if config.dated else None
 
 
 def _dates(config: BuildConfig, sources: dict[str, frozenset[str]]) -> dict[str, dt.date]:

@@ -1,20 +1,39 @@
 """How a build's diagnostics reach the editor: the one place that prints them.
 
 The command line and the engine adapter both report through `failure` (a build stopped
-by errors) and `warnings` (a build that succeeded with warnings). Each diagnostic is
-printed as `path:line:col: severity: message`; in a GitHub Actions job (GITHUB_ACTIONS=true)
-each is printed once more, on standard output, as `::error file=PATH,line=N,col=N::MESSAGE`,
-which GitHub shows on the pull request's changed lines.
+by errors) and `warnings` (a build that went on: every warning, then their count, as the
+last lines of the output, since nothing else would show them). Each diagnostic is printed
+as `path:line:col: severity: message`; in a GitHub Actions job (GITHUB_ACTIONS=true) each is
+printed once more, on standard output, as `::error file=PATH,line=N,col=N::MESSAGE` (or
+`::warning ...`), which GitHub shows on the pull request's changed lines. `make validate`
+announces them; `make site`, which follows it in the same job, does not say them twice.
+
+`python -m build_tools site` builds in a child process (MkDocs): there the adapter hands its
+warnings over in a file (`save` and `load`, named by `WARNINGS_FILE` in the environment), for
+the parent to print once the whole site is built.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TextIO
 
-from build_tools.errors import DataError, Diagnostic, Severity, bounded
+from build_tools.errors import (
+    DataError,
+    Diagnostic,
+    Location,
+    Severity,
+    bounded,
+    warning,
+    warnings_line,
+)
+
+# Set by `engine/publish.py` for its MkDocs builds: the file the adapter writes its warnings to.
+WARNINGS_FILE = "BRIEFING_WARNINGS_FILE"
 
 
 def failure(exc: DataError, stream: TextIO | None = None,
@@ -24,16 +43,36 @@ def failure(exc: DataError, stream: TextIO | None = None,
     announce(exc.diagnostics, environ)
 
 
-def warnings(found: list[Diagnostic], say: Callable[[str], None] | None = None,
-             environ: Mapping[str, str] = os.environ) -> None:
-    """The warnings of a build that went on, each through `say` (default: standard error)."""
+def warnings(found: list[Diagnostic], stream: TextIO | None = None,
+             environ: Mapping[str, str] = os.environ, announced: bool = True) -> None:
+    """The warnings of a build that went on, located, then their count (nothing when there are
+    none); `announced`: also as workflow commands, in GitHub Actions."""
+    if not found:
+        return
+    out = stream or sys.stderr
+    sys.stdout.flush()  # after what the command said on standard output
     shown = bounded(found)
-    for warning in shown:
-        if say is None:
-            print(warning, file=sys.stderr)
-        else:
-            say(str(warning))
-    announce(shown, environ)
+    for diagnostic in shown:
+        print(diagnostic, file=out)
+    print(warnings_line(found), file=out)
+    out.flush()
+    if announced:
+        announce(shown, environ)
+
+
+def save(found: list[Diagnostic], path: Path) -> None:
+    """The warnings of a build in a child process, for the parent (`load`)."""
+    rows = [[*d.location, d.message] for d in found]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+
+
+def load(path: Path) -> list[Diagnostic]:
+    """What `save` wrote; nothing when the build wrote nothing."""
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [warning(Location(file, line, column), message) for file, line, column, message in rows]
 
 
 def in_actions(environ: Mapping[str, str] = os.environ) -> bool:

@@ -70,9 +70,9 @@ def test_warnings_of_valid_data_are_announced_too(data_tree: Callable[..., Path]
     data = data_tree({f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("2023-08-23", "2023-09-02")})
     result = validate(data, actions=True)
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == (
+    assert result.stdout.splitlines()[1:] == [
         "::warning file=data/sessions/alpha-session/updates/04-x.yaml,line=3,col=7::date: "
-        "2023-09-02 is after the session ended (2023-09-01)")
+        "2023-09-02 is after the session ended (2023-09-01)"]
 
 
 def test_commands_escape_what_the_runner_would_read_as_syntax() -> None:

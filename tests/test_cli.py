@@ -95,3 +95,58 @@ def test_a_new_update_file_appears_everywhere_without_code_change(
                           ("sessions/beta-session/index.md", "updates/01-first-news/"),
                           ("updates/index.md", "../sessions/beta-session/updates/01-first-news/")):
         assert f'<a href="{link}">#1: First news</a>' in files[listing].decode(), listing
+
+
+ARTICLE_99 = ("data/sessions/alpha-session/updates/02-second-day.yaml:9:25: warning: body: "
+              "'article 99': no article of the convention is known to have been article 99 of "
+              "the first text; check the number, or set 'draft' to the text it refers to")
+COUNT = ("1 warning in 1 file (the site is built and published all the same; fix it when you "
+         "can)")
+
+
+def with_a_warning(data_tree: Callable[..., Path]) -> Path:
+    update = "sessions/alpha-session/updates/02-second-day.yaml"
+    text = (paths.REPO_ROOT / "tests/fixtures/minimal/data" / update).read_text(encoding="utf-8")
+    return data_tree({update: text.replace("article 3,2", "article 99")})
+
+
+def test_validate_prints_every_warning_last_with_their_count(
+        data_tree: Callable[..., Path], tmp_path: Path) -> None:
+    env = dict(os.environ, BRIEFING_CACHE_DIR=str(tmp_path / "cold"))
+    for cache in ("cold", "warm"):
+        result = subprocess.run(
+            [sys.executable, "-m", "build_tools", "--data", str(with_a_warning(data_tree)),
+             "validate"], cwd=paths.REPO_ROOT, env=env, capture_output=True, text=True,
+            timeout=300)
+        assert result.returncode == 0, cache
+        assert result.stdout.startswith("data is valid: ")
+        assert result.stderr.splitlines() == [ARTICLE_99, COUNT], cache
+
+
+def test_make_site_prints_every_warning_last_and_publishes_no_trace_of_them(
+        data_tree: Callable[..., Path], tmp_path: Path) -> None:
+    """`python -m build_tools site` (make site) builds with --strict and --quiet: a warning
+    neither stops it nor goes unseen, from a cold cache too; the built pages carry no banner."""
+    data = with_a_warning(data_tree)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BRIEFING_DATA_DIR=str(data),
+               BRIEFING_CACHE_DIR=str(tmp_path / "cold"))
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "build_tools", "site", "--site-dir", str(site)],
+                            cwd=paths.REPO_ROOT, env=env, capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == ("Site built in site/: open site/index.html, or run "
+                                              "'make serve' for a live preview.")
+    assert result.stderr.splitlines() == [ARTICLE_99, COUNT]
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    assert pages and not [p for p in pages if "data-warnings" in p]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+
+
+def test_a_strict_mkdocs_build_is_not_stopped_by_a_warning(
+        data_tree: Callable[..., Path], tmp_path: Path) -> None:
+    result = run("-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s"),
+                 data=with_a_warning(data_tree))
+    assert result.returncode == 0, result.stderr
+    assert ARTICLE_99 in result.stderr.splitlines()
+    assert "not included in the" not in result.stderr

@@ -236,8 +236,8 @@ def test_convention_rules(data_tree: Callable[..., Path]) -> None:
         "already given to article 2 of the final text",
         "data/positions.yaml:3:21: error: unknown provision 'preamble'; the provisions are "
         "listed in data/convention/provisions/",
-        "data/positions.yaml:6:14: error: unknown state 'nobody'; the states are listed in "
-        "data/states.yaml",
+        "data/positions.yaml:6:14: error: 'nobody' is not in data/states.yaml; add it there "
+        "(id: nobody, name and kind: state or group)",
     ]
 
 

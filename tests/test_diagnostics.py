@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.english import field_path
 from build_tools.errors import DataError
 from tests.conftest import build
 
@@ -28,15 +29,47 @@ def problems(data: Path) -> list[str]:
 
 CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "yaml syntax error": (
-        {f"{UPDATES}/04-x.yaml": "number: 4\ntitle: Day: four\n"},
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("A fourth day", "Day: four")},
         ["data/sessions/alpha-session/updates/04-x.yaml:2:11: error: YAML syntax error: mapping "
          "values are not allowed in this context (a value contains ': '; put the whole value in "
          "double quotes)"],
+    ),
+    "yaml syntax error, and what else the file holds": (
+        {f"{UPDATES}/04-x.yaml": "number: 4\ntitle: Day: four\ndate: 2023-08-32\n"
+                                 "sumary: Short.\nbody: Text.\n"},
+        ["data/sessions/alpha-session/updates/04-x.yaml:2:11: error: YAML syntax error: mapping "
+         "values are not allowed in this context (a value contains ': '; put the whole value in "
+         "double quotes)",
+         "data/sessions/alpha-session/updates/04-x.yaml:3:7: error: date: expected a date "
+         "YYYY-MM-DD that exists in the calendar, received '2023-08-32'",
+         "data/sessions/alpha-session/updates/04-x.yaml:4:1: error: unknown field 'sumary'; did "
+         "you mean 'summary'?"],
+    ),
+    "a missing colon, and what else the file holds": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("title:", "title").replace("Text.", "")},
+        ["data/sessions/alpha-session/updates/04-x.yaml:2:1: error: YAML syntax error: could not "
+         "find expected ':' (a line is missing the ':' after its field name)",
+         "data/sessions/alpha-session/updates/04-x.yaml:5:6: error: body: nothing is written "
+         "here; write the text of the update (Markdown)"],
+    ),
+    "an unclosed quote": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("A fourth day", '"A fourth day')},
+        ["data/sessions/alpha-session/updates/04-x.yaml:2:8: error: YAML syntax error: found "
+         "unexpected end of stream (a quoted value is not closed; add its closing quote)"],
     ),
     "tab in indentation": (
         {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "sources:\n\t- ref: brief-one\n"},
         ["data/sessions/alpha-session/updates/04-x.yaml:7:1: error: a tab is used for "
          "indentation; indent with spaces"],
+    ),
+    "every tab line at once, and what else the file holds": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("body: Text.", "body: |\n\tText,\n\tmore.")
+         .replace("2023-08-23", "2023-08-32")
+         + "sources:\n\t- ref: brief-one\n\t  locater: p. 2\n  - ref: brief-one\n"},
+        ["data/sessions/alpha-session/updates/04-x.yaml:3:7: error: date: expected a date "
+         "YYYY-MM-DD that exists in the calendar, received '2023-08-32'"]
+        + [f"data/sessions/alpha-session/updates/04-x.yaml:{line}:1: error: a tab is used for "
+           "indentation; indent with spaces" for line in (6, 7, 9, 10)],
     ),
     "empty file": (
         {f"{UPDATES}/04-x.yaml": ""},
@@ -48,9 +81,21 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ["data/sessions/alpha-session/updates/04-x.yaml:5:10: error: the file is not UTF-8 text "
          "(byte 0xE9 cannot be read); save it with the UTF-8 encoding"],
     ),
+    "utf-16 without a byte-order mark": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.encode("utf-16-le")},
+        ["data/sessions/alpha-session/updates/04-x.yaml:1:1: error: the file is UTF-16 text, not "
+         "UTF-8; save it again with the UTF-8 encoding"],
+    ),
     "duplicate key": (
         {f"{UPDATES}/04-x.yaml": GOOD_UPDATE + "title: Again\n"},
         ["data/sessions/alpha-session/updates/04-x.yaml:6:1: error: duplicate key 'title' "
+         "(first given at line 2)"],
+    ),
+    "duplicate key, and what else the file holds": (
+        {f"{UPDATES}/04-x.yaml": GOOD_UPDATE.replace("2023-08-23", "2023-08-32") + "title: Again\n"},
+        ["data/sessions/alpha-session/updates/04-x.yaml:3:7: error: date: expected a date "
+         "YYYY-MM-DD that exists in the calendar, received '2023-08-32'",
+         "data/sessions/alpha-session/updates/04-x.yaml:6:1: error: duplicate key 'title' "
          "(first given at line 2)"],
     ),
     "missing required field": (
@@ -81,7 +126,8 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {f"{UPDATES}/04-x.yaml": GOOD_UPDATE,
          f"{UPDATES}/04-y.yaml": GOOD_UPDATE},
         ["data/sessions/alpha-session/updates/04-y.yaml:1:9: error: number: 4 is already used "
-         "by 04-x.yaml in this session"],
+         "by 04-x.yaml in this session; the next free number is 5: write number: 5 and name the "
+         "file 05-y.yaml"],
     ),
     "number disagrees with file name": (
         {f"{UPDATES}/05-x.yaml": GOOD_UPDATE},
@@ -244,3 +290,57 @@ def test_update_after_the_session_is_a_warning(data_tree: Callable[..., Path]) -
         "data/sessions/alpha-session/updates/04-x.yaml:3:7: warning: date: 2023-09-02 is after "
         "the session ended (2023-09-01)"
     ]
+
+
+def test_an_item_is_named_by_its_place_counted_from_one_and_its_line(
+        data_tree: Callable[..., Path]) -> None:
+    """In a long list an editor counts from one and looks for a line, not for `milestones[115]`."""
+    milestones = "".join(f"  - date: 2023-01-{1 + i % 28:02}\n    title: Step {i + 1}\n"
+                         for i in range(115))
+    status = ("summary: Where it stands.\nmilestones:\n" + milestones
+              + "  - date: 2023-02-30\n    title: The last step\n    sumary: x\n")
+    assert problems(data_tree({"status.yaml": status}))[:-1] == [
+        "data/status.yaml:233:11: error: date of the 116th milestone, line 233: expected a date "
+        "YYYY-MM-DD that exists in the calendar, received '2023-02-30'",
+        "data/status.yaml:235:5: error: the 116th milestone, line 233: unknown field 'sumary'; "
+        "the fields are: date, title, body, sources, timeline_label",
+    ]
+
+
+@pytest.mark.parametrize(("path", "named"), [
+    (("date",), "date"),
+    (("on", "article"), "on.article"),
+    (("events", 115, "action"), "action of the 116th event, line 9"),
+    (("terms", 1, "term"), "the 2nd term, line 9"),
+    (("milestones", 2, "sources", 0, "ref"), "ref of the 1st source of the 3rd milestone, line 9"),
+    (("aliases", 10), "the 11th alias, line 9"),
+    (("requested_by", 21), "the 22nd entry of requested_by, line 9"),
+])
+def test_field_paths_in_words(path: tuple[str | int, ...], named: str) -> None:
+    assert field_path(path, lambda _at: 9) == named
+
+
+def test_past_a_broken_item_the_items_after_it_keep_their_count(
+        data_tree: Callable[..., Path]) -> None:
+    """A list item whose first line is broken is set aside whole, and counts still: the wrong
+    date after it is in the 3rd milestone, as the editor counts, not the 2nd."""
+    status = ("summary: s\nmilestones:\n  - date: 2023-01-01\n    title: Opening\n"
+              "  - title: Day: two\n    date: 2023-01-02\n"
+              "  - date: 2023-02-30\n    title: Closing\n")
+    assert problems(data_tree({"status.yaml": status}))[:-1] == [
+        "data/status.yaml:5:15: error: YAML syntax error: mapping values are not allowed in this "
+        "context (a value contains ': '; put the whole value in double quotes)",
+        "data/status.yaml:7:11: error: date of the 3rd milestone, line 7: expected a date "
+        "YYYY-MM-DD that exists in the calendar, received '2023-02-30'",
+    ]
+
+
+def test_a_tab_inside_a_text_block_is_text_not_a_mistake(data_tree: Callable[..., Path]) -> None:
+    """Past its indentation a block's line may hold a tab (a code sample): only the tab lines
+    the reader refuses are reported, whatever else the file gets wrong."""
+    update = GOOD_UPDATE.replace("body: Text.", "body: |\n  Code:\n  \tx = 1\n").replace(
+        "A fourth day", "Day: four")
+    assert problems(data_tree({f"{UPDATES}/04-x.yaml": update}))[:-1] == [
+        "data/sessions/alpha-session/updates/04-x.yaml:2:11: error: YAML syntax error: mapping "
+        "values are not allowed in this context (a value contains ': '; put the whole value in "
+        "double quotes)"]

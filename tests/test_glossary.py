@@ -97,8 +97,8 @@ def test_a_term_defined_twice_and_an_unknown_source_are_located(
     data = data_tree({"glossary.yaml": "terms:\n" + entry.format("brief-one")
                       + entry.format("brief-onne")})
     assert errors(data) == [
-        "data/glossary.yaml:7:11: error: terms[1].term: 'AHC' is already defined (first at line 2); "
-        "define each abbreviation once",
+        "data/glossary.yaml:7:11: error: the 2nd term, line 7: 'AHC' is already defined (first at "
+        "line 2); define each abbreviation once",
         "data/glossary.yaml:11:12: error: unknown source 'brief-onne'; did you mean 'brief-one'?",
     ]
 
@@ -107,5 +107,5 @@ def test_a_term_that_is_not_an_abbreviation_is_refused(data_tree: Callable[..., 
     data = data_tree({"glossary.yaml": "terms:\n  - term: <b>\n    expansion: A\n"
                       "    explanation: B.\n    source:\n      ref: brief-one\n"})
     assert errors(data) == [
-        "data/glossary.yaml:2:11: error: terms[0].term: expected an abbreviation of letters and "
-        "digits, with single hyphens or full stops inside (for example GI-TOC), received '<b>'"]
+        "data/glossary.yaml:2:11: error: the 1st term, line 2: expected an abbreviation of letters "
+        "and digits, with single hyphens or full stops inside (for example GI-TOC), received '<b>'"]

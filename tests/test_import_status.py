@@ -273,7 +273,9 @@ def test_data_with_errors_is_not_imported_into(data: Path) -> None:
                     encoding="utf-8")
     problems = refused(data, "new-signature.xml")
     assert problems[-1] == "the data has errors; fix them first (make validate lists every one)"
-    assert "participant: unknown state 'gahna'; did you mean 'ghana'?" in problems[0]
+    assert ("participant: 'gahna' is not in data/states.yaml; add it there (id: gahna, name, "
+            "kind: state and the depositary_name the depositary's record uses), or did you mean "
+            "'ghana'?") in problems[0]
 
 
 def test_without_the_depositarys_source_nothing_is_imported(data: Path) -> None:

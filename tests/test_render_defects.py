@@ -53,8 +53,8 @@ def test_a_chart_column_of_the_wrong_type_is_an_error(tmp_path: Path) -> None:
     table.write_text(text.replace("    label: States in support\n    type: number\n",
                                   "    label: States in support\n    type: text\n"))
     found = errors(data)
-    assert f"data/{THRESHOLDS}:19:11: error: columns[2].type: the chart drawn from this table " \
-           "needs the column 'supporters' to be number, not text" in found
+    assert f"data/{THRESHOLDS}:19:11: error: type of the 3rd column, line 17: the chart drawn " \
+           "from this table needs the column 'supporters' to be number, not text" in found
 
 
 def test_a_table_whose_download_would_overwrite_another_stops_the_build(tmp_path: Path) -> None:

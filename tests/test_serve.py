@@ -47,10 +47,10 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
 
 
 @contextlib.contextmanager
-def serve(data: Path, ready: str = "Second day", repo: Path = paths.REPO_ROOT,
+def serve(data: Path, ready: str = "Second day", repo: Path = paths.REPO_ROOT, page: str = PAGE,
           **env: str) -> Iterator[str]:
     """`mkdocs serve` of a data tree, as `make serve` runs it in `repo`; yields the site's base
-    URL once PAGE shows `ready`, and stops it as an editor does (Ctrl-C). Its output goes to
+    URL once `page` shows `ready`, and stops it as an editor does (Ctrl-C). Its output goes to
     serve.log beside the data folder."""
     port = free_port()
     environment = dict(os.environ, BRIEFING_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", **env)
@@ -62,7 +62,7 @@ def serve(data: Path, ready: str = "Second day", repo: Path = paths.REPO_ROOT,
             cwd=repo, env=environment, stdout=output, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}/un-cybercrime-briefing/"
         try:
-            assert wait_for(base + PAGE, ready), "mkdocs serve did not start"
+            assert wait_for(base + page, ready), "mkdocs serve did not start"
             yield base
             assert server.poll() is None, "mkdocs serve stopped"
         finally:
@@ -198,3 +198,34 @@ def test_a_code_edit_under_serve_shows_the_new_code_and_leaves_no_old_output(
     assert "22 August 2023 (as edited)" in cached["sessions/alpha-session/updates/02-second-day.md"
                                                 ].decode()
     assert cached == _generate(repo, data, tmp_path / "no-cache", tmp_path / "fresh")
+
+
+def test_the_preview_shows_each_warning_on_the_pages_it_concerns_and_no_noise(
+        data_tree: Callable[..., Path]) -> None:
+    """A reference to an article that does not exist is published unlinked: the editor sees it in
+    a banner on the pages made of that file (never in the built site), and in the terminal,
+    where MkDocs' notices of pages outside the navigation no longer bury it."""
+    update = "sessions/alpha-session/updates/02-second-day.yaml"
+    good = (MINIMAL_DATA / update).read_text(encoding="utf-8")
+    data = data_tree({update: good.replace("article 3,2", "article 99")})
+    warning = (f"data/{update}:9:25: warning: body: 'article 99': no article of the convention is "
+               "known to have been article 99 of the first text; check the number, or set "
+               "'draft' to the text it refers to")
+    with serve(data) as base:
+        page = fetch(base + PAGE)
+        assert 'id="data-warnings"' in page and warning in page
+        assert ("1 warning in the data of this page (shown in the preview only; the site is "
+                "published all the same)") in page
+        assert page.index('id="data-warnings"') < page.index("<h1")
+        assert 'id="data-warnings"' in fetch(base)  # the home page lists the update
+        assert 'id="data-warnings"' not in fetch(base + "glossary/")
+        (data / update).write_text(good, encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while 'id="data-warnings"' in fetch(base + PAGE) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert 'id="data-warnings"' not in fetch(base + PAGE)
+    log = (data.parent / "serve.log").read_text()
+    assert warning in log
+    assert "1 warning in 1 file (the site is built and published all the same; fix it when " \
+           "you can)" in log
+    assert "not included in the" not in log and "'dirty' build" not in log

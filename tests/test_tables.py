@@ -27,11 +27,11 @@ def test_a_row_must_have_every_column_of_the_right_type(data_tree: Callable[...,
     broken = TABLE.read_text().replace("    count: 3\n", "    cuont: 3\n").replace(
         "    done: false", "    done: \"no\"")
     assert problems(data_tree({"tables/things.yaml": broken})) == [
-        "data/tables/things.yaml:19:5: error: rows[0]: missing the cell 'count'",
-        "data/tables/things.yaml:20:5: error: rows[0]: unknown column 'cuont'; did you mean "
-        "'count'?",
-        "data/tables/things.yaml:29:11: error: rows[1].done: expected true or false (column "
-        "'done' is boolean), received 'no'",
+        "data/tables/things.yaml:19:5: error: the 1st row, line 19: missing the cell 'count'",
+        "data/tables/things.yaml:20:5: error: the 1st row, line 19: unknown column 'cuont'; did "
+        "you mean 'count'?",
+        "data/tables/things.yaml:29:11: error: done of the 2nd row, line 22: expected true or "
+        "false (column 'done' is boolean), received 'no'",
     ]
 
 

@@ -7,18 +7,24 @@ import csv
 import datetime as dt
 import io
 import json
+import os
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
 import pytest
 
+from build_tools import paths
 from build_tools.derive.treaty_record import THRESHOLD, entry_into_force
 from build_tools.errors import DataError
 from build_tools.formats.text import day_span
+from build_tools.load.stage import load
 from build_tools.models.treaty import Event
 from build_tools.pipeline import Generated
 from build_tools.site_info import SiteInfo
+from build_tools.validate.stage import validate
 from tests.conftest import build
 
 STATUS = "treaty-status.yaml"
@@ -40,6 +46,10 @@ states:
     kind: group
     depositary_name: The Union
     regional_organization: true
+  - id: the-bloc
+    name: The Bloc
+    kind: group
+    negotiating_group: true
 """
 
 
@@ -131,23 +141,38 @@ def test_the_page_shows_the_date_once_the_fortieth_countable_instrument_is_in(
 
 SIGNED = event("alpha-land", "signature", "2025-10-25")
 CASES: dict[str, tuple[str, list[str]]] = {
-    "unknown state, close to an id": (
+    "unknown state, one typo from an id": (
         record(event("alpha-lnd", "signature", "2025-10-25")),
-        ["data/treaty-status.yaml:5:18: error: participant: unknown state 'alpha-lnd'; "
-         "did you mean 'alpha-land'?"]),
+        ["data/treaty-status.yaml:5:18: error: participant: 'alpha-lnd' is not in "
+         "data/states.yaml; add it there (id: alpha-lnd, name, kind: state and the "
+         "depositary_name the depositary's record uses), or did you mean 'alpha-land'?"]),
     "unknown state, written as the depositary names it": (
         record(event("republic-of-beta", "signature", "2025-10-25")),
-        ["data/treaty-status.yaml:5:18: error: participant: unknown state 'republic-of-beta'; "
-         "did you mean 'beta-republic'?"]),
+        ["data/treaty-status.yaml:5:18: error: participant: 'republic-of-beta' is not an id in "
+         "data/states.yaml but a name of Beta Republic; write its id, 'beta-republic'"]),
     "unknown state, nothing close": (
         record(event("ruritania", "signature", "2025-10-25")),
-        ["data/treaty-status.yaml:5:18: error: participant: unknown state 'ruritania'; "
-         "add it to data/states.yaml"]),
+        ["data/treaty-status.yaml:5:18: error: participant: 'ruritania' is not in "
+         "data/states.yaml; add it there (id: ruritania, name, kind: state and the "
+         "depositary_name the depositary's record uses)"]),
+    "unknown state, like a known one but no typo of it": (
+        record(event("alpha-lander", "signature", "2025-10-25")),
+        ["data/treaty-status.yaml:5:18: error: participant: 'alpha-lander' is not in "
+         "data/states.yaml; add it there (id: alpha-lander, name, kind: state and the "
+         "depositary_name the depositary's record uses)"]),
     "a group that does not sign": (
         record(event("the-group", "signature", "2025-10-25")),
         ["data/treaty-status.yaml:5:18: error: participant: The Group is a group of states, "
-         "which neither signs nor ratifies; record each of its states, or, for an organization "
-         "that does (the EU), write regional_organization: true in data/states.yaml"]),
+         "which neither signs nor deposits instruments: record each of its states that did "
+         "(besides states, only a regional economic integration organization that the "
+         "depositary lists, such as the European Union, is a party, marked "
+         "regional_organization: true in data/states.yaml)"]),
+    "a negotiating group never accedes": (
+        record(event("the-bloc", "accession", "2026-01-05")),
+        ["data/treaty-status.yaml:5:18: error: participant: The Bloc is a negotiating group, "
+         "states that spoke together in the negotiations, and never a party to the convention: "
+         "only states and regional economic integration organizations (such as the European "
+         "Union) sign it and deposit instruments; record each of its states that did"]),
     "signature before the signature period": (
         record(event("alpha-land", "signature", "2025-10-24")),
         ["data/treaty-status.yaml:7:11: error: date: a signature on 2025-10-24 is outside the "
@@ -183,21 +208,23 @@ CASES: dict[str, tuple[str, list[str]]] = {
          "date (2026-03-10); move as_of forward when you bring the record up to date"]),
     "malformed date": (
         record(event("alpha-land", "signature", "25 October 2025")),
-        ["data/treaty-status.yaml:7:11: error: events[0].date: expected a date YYYY-MM-DD, or, "
-         "when the sources give only a span, its first and last day joined by a slash "
-         "(2025-10-25/2025-10-26), received '25 October 2025'"]),
+        ["data/treaty-status.yaml:7:11: error: date of the 1st event, line 5: expected a date "
+         "YYYY-MM-DD, or, when the sources give only a span, its first and last day joined by a "
+         "slash (2025-10-25/2025-10-26), received '25 October 2025'"]),
     "unknown action": (
         record(event("alpha-land", "ratified", "2026-01-05")),
-        ["data/treaty-status.yaml:6:13: error: events[0].action: expected one of signature, "
-         "ratification, acceptance, approval, accession or denunciation; received 'ratified'"]),
+        ["data/treaty-status.yaml:6:13: error: action of the 1st event, line 5: expected one of "
+         "signature, ratification, acceptance, approval, accession or denunciation; received "
+         "'ratified'"]),
     "malformed notification": (
         record(event("alpha-land", "signature", "2025-10-25", "    notification: CN 12 2026\n")),
-        ["data/treaty-status.yaml:8:19: error: events[0].notification: expected a depositary "
-         "notification symbol such as C.N.196.2025.TREATIES-XVIII.16, received 'CN 12 2026'"]),
+        ["data/treaty-status.yaml:8:19: error: notification of the 1st event, line 5: expected a "
+         "depositary notification symbol such as C.N.196.2025.TREATIES-XVIII.16, received "
+         "'CN 12 2026'"]),
     "misspelt field": (
         record(event("alpha-land", "signature", "2025-10-25", "    single_sorce: true\n")),
-        ["data/treaty-status.yaml:8:5: error: events[0]: unknown field 'single_sorce'; did you "
-         "mean 'single_source'?"]),
+        ["data/treaty-status.yaml:8:5: error: the 1st event, line 5: unknown field "
+         "'single_sorce'; did you mean 'single_source'?"]),
 }
 
 
@@ -205,6 +232,38 @@ CASES: dict[str, tuple[str, list[str]]] = {
 def test_exact_message(case: str, data_tree: Callable[..., Path]) -> None:
     text, expected = CASES[case]
     assert problems(data_tree({"states.yaml": STATES, STATUS: text})) == expected
+
+
+def test_the_african_group_is_refused_even_when_marked_as_an_organization(tmp_path: Path) -> None:
+    """The editor's step on the shipped data: an accession of the African Group, and the flag
+    an older message advised. Both refused, each with its reason."""
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    states = data / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    group = '    aliases: ["the African Group"]\n    negotiating_group: true\n'
+    assert group in text
+    states.write_text(text.replace(group, group + "    regional_organization: true\n"),
+                      encoding="utf-8")
+    record = data / STATUS
+    record.write_text(record.read_text(encoding="utf-8") + event(
+        "african-group", "accession", "2025-11-01").replace("brief-one", "untc-status"),
+        encoding="utf-8")
+    _dataset, diagnostics = validate(load(data, tmp_path))
+    found = [str(d) for d in diagnostics]
+    events = record.read_text(encoding="utf-8").count("  - participant:")
+    flag = text[: text.index(group)].count("\n") + 3  # the line after the group's two
+    assert [line.split(": error: ", 1)[1] for line in found] == [
+        "regional_organization: African Group is a negotiating group (negotiating_group: true), "
+        "which is never a party to the convention; only an organization such as the European "
+        "Union is, and is no negotiating group: delete one of the two lines",
+        "participant: African Group is a negotiating group, states that spoke together in the "
+        "negotiations, and never a party to the convention: only states and regional economic "
+        "integration organizations (such as the European Union) sign it and deposit instruments; "
+        "record each of its states that did",
+    ]
+    assert found[0].startswith(f"data/states.yaml:{flag}:28: ")
+    assert events > 1 and found[1].startswith("data/treaty-status.yaml:")
 
 
 def test_an_accession_needs_no_signature(data_tree: Callable[..., Path]) -> None:
@@ -373,3 +432,58 @@ def test_a_second_source_on_a_single_source_event_asks_for_the_line_to_go(
         "data/treaty-status.yaml:13:20: warning: single_source: the event lists a second source, "
         "so it is still left out of every count; delete this line if that source confirms it"]
     assert "**1 signatory**" in generated.files["treaty-status/index.md"].decode()
+# --- dates checked against what may have happened ---------------------------------------------
+
+def test_a_ratification_that_may_precede_a_signature_known_as_a_span_is_a_warning(
+        data_tree: Callable[..., Path]) -> None:
+    """Signed "25 or 26 October", ratified on the 25th: perhaps the day before it signed."""
+    generated = build(data_tree({"states.yaml": STATES, STATUS: record(
+        event("alpha-land", "signature", '"2025-10-25/2025-10-26"'),
+        event("alpha-land", "ratification", "2025-10-25"),
+        event("beta-republic", "signature", "2025-10-26"),
+        event("beta-republic", "ratification", '"2025-10-25/2025-10-27"'))}))
+    assert [str(w) for w in generated.warnings] == [
+        "data/treaty-status.yaml:12:11: warning: date: the ratification of Alpha Land "
+        "(2025-10-25) may come before its signature (2025-10-25/2025-10-26), since the sources "
+        "give only a span of days; check both dates in the depositary's record",
+        "data/treaty-status.yaml:22:11: warning: date: the ratification of Beta Republic "
+        "(2025-10-25/2025-10-27) may come before its signature (2025-10-26), since the sources "
+        "give only a span of days; check both dates in the depositary's record",
+    ]
+
+
+def test_a_ratification_on_the_last_day_of_the_span_is_no_warning(
+        data_tree: Callable[..., Path]) -> None:
+    generated = build(data_tree({"states.yaml": STATES, STATUS: record(
+        event("alpha-land", "signature", '"2025-10-25/2025-10-26"'),
+        event("alpha-land", "ratification", "2025-10-26"))}))
+    assert generated.warnings == []
+
+
+def git(repo: Path, *args: str, day: str = "2026-03-09") -> None:
+    moment = f"{day}T12:00:00+00:00"
+    env = dict(os.environ, GIT_AUTHOR_DATE=moment, GIT_COMMITTER_DATE=moment,
+               GIT_AUTHOR_NAME="Editor", GIT_AUTHOR_EMAIL="editor@example.org",
+               GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="editor@example.org")
+    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
+
+
+def test_an_as_of_later_than_the_commit_built_is_a_warning(
+        data_tree: Callable[..., Path]) -> None:
+    """The day of the commit the site is built from, never the clock: the same commit gives the
+    same messages on any day. Changes not committed yet are checked once committed."""
+    data = data_tree({"states.yaml": STATES, STATUS: record(SIGNED, as_of="2026-03-10")})
+    assert build(data, dated=True).warnings == []  # no git: nothing to compare with
+    git(data.parent, "init", "-q")
+    git(data.parent, "add", "data")
+    git(data.parent, "commit", "-q", "-m", "record", day="2026-03-09")
+    assert [str(w) for w in build(data, dated=True).warnings] == [
+        "data/treaty-status.yaml:1:8: warning: as_of: 2026-03-10 is later than the commit this "
+        "site is built from (2026-03-09), and the record cannot have been checked on a day to "
+        "come; write the day you checked the depositary's record"]
+    status = data / STATUS
+    status.write_text(status.read_text(encoding="utf-8").replace("2026-03-10", "2026-03-11"),
+                      encoding="utf-8")
+    assert build(data, dated=True).warnings == []  # its commit is still to come
+    git(data.parent, "commit", "-q", "-am", "checked again", day="2026-03-11")
+    assert build(data, dated=True).warnings == []

@@ -81,8 +81,9 @@ CASES: dict[str, tuple[str, list[str]]] = {
          "which makes no domestic step of its own; record each of its states"]),
     "a step of an unknown state": (
         record(SIGNED) + steps(step("alpha-lnd", "law-signed", "2026-01-05")),
-        ["data/treaty-status.yaml:11:18: error: participant: unknown state 'alpha-lnd'; "
-         "did you mean 'alpha-land'?"]),
+        ["data/treaty-status.yaml:11:18: error: participant: 'alpha-lnd' is not in "
+         "data/states.yaml; add it there (id: alpha-lnd, name, kind: state and the depositary_name "
+         "the depositary's record uses), or did you mean 'alpha-land'?"]),
     "a reservation of a state with nothing deposited or signed": (
         record(SIGNED) + declarations(declaration("beta-republic", "reservation")),
         ["data/treaty-status.yaml:11:18: error: participant: Beta Republic has no signature or "

@@ -63,3 +63,18 @@ def test_empty_file_has_no_value(data: bytes) -> None:
 def test_byte_order_mark_is_accepted() -> None:
     doc, problems = read_yaml("\ufefftitle: x\n".encode(), "f.yaml")
     assert problems == [] and doc is not None and doc.value == {"title": "x"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_is_recognised_with_or_without_a_byte_order_mark(encoding: str) -> None:
+    """Notepad's 'Unicode' and some editors' UTF-16 save no byte-order mark: the file is then
+    full of NUL bytes, and the editor must hear about the encoding, not about U+0000."""
+    assert messages("number: 4\ntitle: Café\n".encode(encoding)) == [
+        "f.yaml:1:1: error: the file is UTF-16 text, not UTF-8; save it again with the UTF-8 "
+        "encoding"]
+
+
+def test_a_stray_nul_byte_is_no_utf16() -> None:
+    assert messages(b"title: a\x00b\n") == [
+        "f.yaml:1:9: error: the file holds the control character U+0000, which a text file "
+        "cannot hold; delete it (the file may not be a text file at all)"]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -40,7 +41,7 @@ from build_tools import cache, report, verbatim
 from build_tools.config import BuildConfig
 from build_tools.engine import internals, navigation
 from build_tools.engine.abbreviations import with_glossary
-from build_tools.engine.serve_errors import ErrorPage
+from build_tools.engine.serve_errors import ErrorPage, banners
 from build_tools.engine.serve_rebuilds import Rebuilds
 from build_tools.engine.theme_fixes import fix_html
 from build_tools.errors import DataError
@@ -72,6 +73,8 @@ class Adapter:
         self.session = BuildSession(serving=serving)
         self.rebuilds = Rebuilds(dirty_serve=serving and dirty)
         self.errors = ErrorPage(serving=serving)
+        if serving and dirty:
+            internals.without_dirty_build_warning()
 
     def on_shutdown(self) -> None:
         self.session.stop()
@@ -104,8 +107,21 @@ class Adapter:
                 raise DataAbort(f"The data has errors: {exc}.") from None
             return None
         self.errors.clear()
-        report.warnings(generated.warnings, log.warning)
+        self._warnings(generated)
         return generated
+
+    def _warnings(self, generated: Generated) -> None:
+        """Every warning said where the editor looks: handed to `python -m build_tools site`,
+        which prints them once the site is built; else printed last, and under `mkdocs serve`
+        also shown on the pages they concern. Never through MkDocs' log, whose warnings
+        `--strict` counts: a warning never stops a build."""
+        handed_over = os.environ.get(report.WARNINGS_FILE)
+        if handed_over:
+            report.save(generated.warnings, Path(handed_over))
+            return
+        report.warnings(generated.warnings, announced=False)  # `make validate` announces them
+        if self.session.serving:
+            self.errors.warn(banners(generated.warnings, generated.page_files))
 
     def _restart(self) -> None:
         """The server started again with the edited code: same command, same arguments."""

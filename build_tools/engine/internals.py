@@ -8,6 +8,10 @@ the method MkDocs calls on it, and watchdog's observer.
   file twice a second, replaced by watchdog's observer for this system (inotify on
   Linux): a quarter of a second of the editor's wait, on average, and the time its
   looks take at 1,000 updates. The server has no public way to change its watcher.
+- `without_dirty_build_warning`: `mkdocs serve --dirty` (`make serve`) warns at each start that
+  a dirty build may give "inaccurate navigation". The preview renders every page a data edit
+  changes (`serve_rebuilds.py`), and the warning, the first line an editor reads, alarms for
+  nothing; it is filtered out of MkDocs' build log by its words, there being no setting.
 - `list_installed_themes_once`: MkDocs lists every theme folder at each build to
   find the files it copies, some 14,500 names in Material's (its icons), a seventh
   of a second. An installed theme does not change while a server runs, so its list
@@ -16,6 +20,7 @@ the method MkDocs calls on it, and watchdog's observer.
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -78,6 +83,22 @@ def watch_with_notifications(server: LiveReloadServer) -> LiveReloadServer:
             server.watch(path)
         server._watched_paths[path] = count
     return server
+
+
+BUILD_LOG = "mkdocs.commands.build"
+DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
+
+
+class _NotTheDirtyBuildWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(DIRTY_BUILD_WARNING)
+
+
+def without_dirty_build_warning() -> None:
+    """From `on_startup` of a dirty server: its warning at each start is left out, once."""
+    log = logging.getLogger(BUILD_LOG)
+    if not any(isinstance(f, _NotTheDirtyBuildWarning) for f in log.filters):
+        log.addFilter(_NotTheDirtyBuildWarning())
 
 
 ThemeLists = dict[tuple[str, tuple[str, ...]], list[str]]

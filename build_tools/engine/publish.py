@@ -18,7 +18,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from build_tools import paths
+from build_tools import paths, report
 from build_tools.urls import OFFLINE_FOLDER, OFFLINE_ZIP
 
 # Files of a web server's, not of a copy read from disk: a missing page's stand-in (whose links
@@ -48,7 +48,8 @@ def build_site(site_dir: Path = paths.REPO_ROOT / "site",
                offline: bool = True) -> int:
     """Run the engine's `build` into a temporary directory and replace `site_dir` only on
     success; the offline copy (from the config file's `-offline` sibling, when there is one
-    and `offline` is true) is built and zipped into it first."""
+    and `offline` is true) is built and zipped into it first. The data's warnings are printed
+    last, with their count."""
     staging = site_dir.with_name(f".site-build-{os.getpid()}")
     copy_dir = site_dir.with_name(f".site-offline-{os.getpid()}")
     offline_config = config_file.with_name(f"{config_file.stem}-offline{config_file.suffix}")
@@ -57,15 +58,20 @@ def build_site(site_dir: Path = paths.REPO_ROOT / "site",
     epoch = source_date_epoch(config_file.parent)
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
+    handed_over = site_dir.with_name(f".site-warnings-{os.getpid()}.json")
     try:
-        built = _build(engine, config_file, staging, env) and (
-            not with_copy or _build(engine, offline_config, copy_dir, env))
+        built = _build(engine, config_file, staging, env, handed_over) and (
+            not with_copy
+            or _build(engine, offline_config, copy_dir, env, copy_dir.with_suffix(".json")))
         if built and with_copy:
             for name in SERVER_ONLY:
                 (copy_dir / name).unlink(missing_ok=True)
             zip_folder(copy_dir, staging / OFFLINE_ZIP, OFFLINE_FOLDER, int(epoch or 0))
+        warnings = report.load(handed_over)
     finally:
         shutil.rmtree(copy_dir, ignore_errors=True)
+        for kept in (handed_over, copy_dir.with_suffix(".json")):
+            kept.unlink(missing_ok=True)
     if not built:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"The site was not rebuilt; {site_dir.name}/ is unchanged.", file=sys.stderr)
@@ -75,13 +81,19 @@ def build_site(site_dir: Path = paths.REPO_ROOT / "site",
         site_dir.rename(previous)
     staging.rename(site_dir)
     shutil.rmtree(previous, ignore_errors=True)
+    print(f"Site built in {site_dir.name}/: open {site_dir.name}/index.html, or run "
+          "'make serve' for a live preview.")
+    report.warnings(warnings, announced=False)  # `make validate` announces them in CI
     return 0
 
 
-def _build(engine: str, config_file: Path, site_dir: Path, env: dict[str, str]) -> bool:
+def _build(engine: str, config_file: Path, site_dir: Path, env: dict[str, str],
+           warnings: Path) -> bool:
+    """One build; the data's warnings handed over in `warnings`, not printed by the child."""
     shutil.rmtree(site_dir, ignore_errors=True)
     command = [sys.executable, "-m", engine, "build", "--strict", "--quiet",
                "--config-file", str(config_file), "--site-dir", str(site_dir)]
+    env = dict(env, **{report.WARNINGS_FILE: str(warnings)})
     return subprocess.run(command, env=env, cwd=config_file.parent).returncode == 0
 
 

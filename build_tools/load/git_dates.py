@@ -52,3 +52,15 @@ def head_commit_date(repo_root: Path) -> dt.date | None:
         return dt.date.fromisoformat(result.stdout.strip())
     except (OSError, subprocess.CalledProcessError, ValueError):
         return None
+
+
+def commit_date(repo_root: Path, path: Path) -> dt.date | None:
+    """The day of the commit the site is built from (HEAD), for a file as that commit holds it:
+    None when git or the commit is missing, or when the file has changes not committed yet,
+    whose commit will come later."""
+    try:
+        changed = subprocess.run(["git", "-C", str(repo_root), "status", "--porcelain", "--",
+                                  str(path)], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return None if changed.strip() else head_commit_date(repo_root)

@@ -15,6 +15,7 @@ number and slug (03-the-most-difficult-articles.yaml).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -35,6 +36,13 @@ DATA_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 ARTICLE_FILE = re.compile(r"(?P<number>[0-9]{2,})\.yaml\Z")
 UPDATE_FILE = re.compile(r"(?P<number>[0-9]{2,})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml\Z")
 _PLACEHOLDER = re.compile(r"<([a-z]+)-id>")
+
+
+def next_update_number(names: Iterable[str], numbers: Iterable[int] = ()) -> int:
+    """The number a new update of a session takes: one more than the highest its update files
+    start with or hold (`numbers`), so that it comes last, as updates are written."""
+    found = [int(m["number"]) for name in names if (m := UPDATE_FILE.match(name))]
+    return max([*found, *numbers], default=0) + 1
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,10 @@ def parse_bytes(data: bytes, shown: str, model: type[M],
 def _parse(data: bytes, shown: str, model: type[M], out: list[Diagnostic]) -> Parsed[M] | None:
     doc, problems = read_yaml(data, shown)
     out.extend(problems)
-    if doc is None or problems:
+    if doc is None:
+        return None
+    if problems:  # the file is refused; what else its readable part shows is said at once
+        out.extend(_despite(doc, model))
         return None
     if doc.value is None:
         fields = ", ".join(n for n, f in model.model_fields.items() if f.is_required())
@@ -147,6 +150,18 @@ def _parse(data: bytes, shown: str, model: type[M], out: list[Diagnostic]) -> Pa
     except ValidationError as exc:
         out.extend(model_diagnostics(exc, doc, model))
         return None
+
+
+def _despite(doc: YamlDocument, model: type[BaseModel]) -> list[Diagnostic]:
+    """The model's problems in a document read despite a problem of its YAML (a syntax error,
+    a duplicate key), less what the lines set aside may explain."""
+    if not isinstance(doc.value, dict):
+        return []
+    try:
+        model.model_validate(doc.value)
+    except ValidationError as exc:
+        return model_diagnostics(exc, doc, model)
+    return []
 
 
 def _read(path: Path, shown: str, out: list[Diagnostic]) -> bytes | None:
@@ -177,8 +192,19 @@ def model_diagnostics(exc: ValidationError, doc: YamlDocument,
     suggestions = {loc: close for loc in unknown
                    if (close := _suggestion(str(loc[-1]), _model_at(model, loc[:-1])))}
     misspelt = {(*loc[:-1], close) for loc, close in suggestions.items()}
-    return [_diagnostic(err, doc, model, suggestions) for err in errors
-            if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)]
+    found = [(err, _diagnostic(err, doc, model, suggestions)) for err in errors
+             if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)]
+    return [d for err, d in found if not _set_aside(err, d, doc)]
+
+
+def _set_aside(err: Any, found: Diagnostic, doc: YamlDocument) -> bool:
+    """Whether the lines set aside past a syntax error may explain the problem."""
+    if doc.set_aside is None:
+        return False
+    loc = tuple(err["loc"])
+    if err["type"] == "missing":
+        return doc.set_aside.hides(loc[:-1], found.location.line, missing=str(loc[-1]))
+    return doc.set_aside.hides(loc, found.location.line)
 
 
 def _suggestion(name: str, owner: type[BaseModel] | None) -> str | None:
@@ -190,20 +216,21 @@ def _diagnostic(err: Any, doc: YamlDocument, model: type[BaseModel],
     loc: tuple[str | int, ...] = tuple(err["loc"])
     kind = err["type"]
     if kind == "missing":
-        prefix = field_path(loc[:-1])
+        prefix = field_path(loc[:-1], doc.line_of)
         where = f"{prefix}: " if prefix else ""
         return error(doc.location(loc[:-1]), f"{where}missing required field '{loc[-1]}'")
     if kind == "extra_forbidden":
-        return error(doc.key_location(loc), _unknown_field(loc, model, suggestions.get(loc)))
-    return error(doc.location(loc), f"{field_path(loc) or 'file'}: {_message(err)}")
+        return error(doc.key_location(loc),
+                     _unknown_field(loc, doc, model, suggestions.get(loc)))
+    return error(doc.location(loc), f"{field_path(loc, doc.line_of) or 'file'}: {_message(err)}")
 
 
-def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel],
+def _unknown_field(loc: tuple[str | int, ...], doc: YamlDocument, model: type[BaseModel],
                    suggestion: str | None) -> str:
     name = str(loc[-1])
     owner = _model_at(model, loc[:-1])
     message = f"unknown field {excerpt(name)}"
-    prefix = field_path(loc[:-1])
+    prefix = field_path(loc[:-1], doc.line_of)
     if prefix:
         message = f"{prefix}: {message}"
     if owner is None:

@@ -23,13 +23,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 import yaml
 
 from build_tools.english import excerpt
 from build_tools.errors import Diagnostic, Location, error
+from build_tools.load.syntax import MAX_CHARS as MAX_SALVAGED_CHARS
+from build_tools.load.syntax import MAX_DEPTH, MAX_PASSES, Salvage, SetAside
 
 # libyaml's parser is about eight times faster than the pure-Python one and
 # reports the same marks; it is optional in PyYAML wheels.
@@ -43,8 +45,6 @@ _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _QUOTED_STYLES = {"'", '"', "|", ">"}
-# The deepest nesting in the shipped data is 6 levels (a table's cells with their sources).
-MAX_DEPTH = 20
 # More digits than any count, number or year in the data; also the most a JavaScript
 # number (in the JSON downloads) holds exactly.
 MAX_DIGITS = 15
@@ -80,6 +80,7 @@ class YamlDocument:
     values: dict[Path_, Location] = field(default_factory=dict)
     keys: dict[Path_, Location] = field(default_factory=dict)
     texts: dict[Path_, TextOrigin] = field(default_factory=dict)
+    set_aside: SetAside | None = None  # read past a syntax error: what was left out
 
     def location(self, path: Path_) -> Location:
         """The closest known location of `path`: the value, else its key, else a parent."""
@@ -88,6 +89,10 @@ class YamlDocument:
             if prefix in self.values:
                 return self.values[prefix]
         return Location(self.path)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of `path`, as messages name an item (`english.field_path`)."""
+        return self.location(path).line
 
     def key_location(self, path: Path_) -> Location:
         return self.keys.get(path) or self.location(path)
@@ -104,22 +109,53 @@ class YamlDocument:
 
 
 def read_yaml(data: bytes, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Parse one file. Returns the document, or None and the reasons it could not be read."""
+    """Parse one file. Returns the document and the problems found in it: with problems, the
+    document is what could still be read (`set_aside` says what was not), to find more
+    mistakes in, and None when nothing more could be read."""
     text, problem = _decode(data, path)
     if problem:
         return None, [problem]
-    doc = YamlDocument(path=path, value=None)
-    builder = _Builder(doc)
+    builder, failure = _parse(text, path)
+    if isinstance(failure, yaml.MarkedYAMLError):
+        return _salvaged(text, path, failure)
+    if failure is not None:  # a ReaderError: a character that YAML does not allow
+        return None, [_bad_character(text, path)]
+    return builder.document(), builder.out
+
+
+def _parse(text: str, path: str) -> tuple[_Builder, yaml.YAMLError | None]:
+    builder = _Builder(YamlDocument(path=path, value=None))
     try:
         builder.read(_events(text))
-    except yaml.MarkedYAMLError as exc:
-        # A tab in the indentation is the likeliest cause, and PyYAML words it obscurely.
-        builder.out.append(_find_tab_indent(text, path) or _syntax_error(exc, path))
-    except yaml.YAMLError:  # a ReaderError: a character that YAML does not allow
-        builder.out.append(_bad_character(text, path))
-    if builder.stopped:
-        return None, builder.out
-    return YamlDocument(path, builder.root, doc.values, doc.keys, doc.texts), builder.out
+    except yaml.YAMLError as exc:
+        return builder, exc
+    return builder, None
+
+
+def _salvaged(text: str, path: str, exc: yaml.MarkedYAMLError
+              ) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """The syntax error, and what the rest of the file still shows (`syntax.py`)."""
+    salvage = Salvage(text, path)
+    if len(text) > MAX_SALVAGED_CHARS:
+        return None, salvage.first_error(exc)
+    out: list[Diagnostic] = []
+    for _ in range(MAX_PASSES):
+        found = salvage.neutralise(exc)
+        if found is None:
+            break
+        out += found
+        builder, failure = _parse(salvage.current, path)
+        if failure is None:
+            if builder.stopped:
+                return None, out + builder.out
+            doc = builder.document()
+            set_aside = salvage.set_aside(doc.values, doc.keys)
+            kept = [d for d in builder.out if d.location.line not in set_aside.lines]
+            return replace(doc, set_aside=set_aside), out + kept
+        if not isinstance(failure, yaml.MarkedYAMLError):
+            break
+        exc = failure
+    return None, out or salvage.first_error(exc)
 
 
 def _events(text: str) -> Iterable[yaml.Event]:
@@ -130,7 +166,29 @@ def _events(text: str) -> Iterable[yaml.Event]:
     return iter(_CParser(text).get_event, None)
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# A UTF-16 file of a language written in Latin letters has a NUL byte beside nearly every
+# other byte: at one of the two places of each pair, in this share of the pairs read.
+_UTF16_PAIRS = 200
+_UTF16_SHARE = 0.9
+
+
+def _utf16(data: bytes) -> bool:
+    """Whether the file is UTF-16 text: a byte-order mark, or without one (as some editors save
+    it) NUL bytes at the even or at the odd places, which UTF-8 text never has."""
+    if data.startswith(_UTF16_BOMS):
+        return True
+    pairs = len(data[: 2 * _UTF16_PAIRS]) // 2
+    if pairs < 2:
+        return False
+    head = data[: 2 * pairs]
+    return any(head[side::2].count(0) >= _UTF16_SHARE * pairs for side in (0, 1))
+
+
 def _decode(data: bytes, path: str) -> tuple[str, Diagnostic | None]:
+    if _utf16(data):
+        return "", error(Location(path), "the file is UTF-16 text, not UTF-8; save it again with "
+                                         "the UTF-8 encoding")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -156,35 +214,6 @@ def _bad_character(text: str, path: str) -> Diagnostic:
     return error(Location(path, line, column), (
         f"the file holds the control character U+{ord(found.group()):04X}, which a text "
         "file cannot hold; delete it (the file may not be a text file at all)"))
-
-
-def _find_tab_indent(text: str, path: str) -> Diagnostic | None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            column = indent.index("\t") + 1
-            message = "a tab is used for indentation; indent with spaces"
-            return error(Location(path, number, column), message)
-    return None
-
-
-_QUOTE_HINT = "a value contains ': '; put the whole value in double quotes"
-_HINTS = {
-    "mapping values are not allowed here": _QUOTE_HINT,
-    "mapping values are not allowed in this context": _QUOTE_HINT,
-    "could not find expected ':'": "a line is missing the ':' after its field name",
-    "found character '\\t' that cannot start any token": "remove the tab character",
-    "exceeded maximum nesting depth": f"no data file needs more than {MAX_DEPTH} levels",
-}
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
-    location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-    problem = (exc.problem or "the file could not be parsed").strip()
-    hint = _HINTS.get(problem)
-    message = f"YAML syntax error: {problem}" + (f" ({hint})" if hint else "")
-    return error(location, message)
 
 
 def _mark(node: yaml.Node | yaml.Event, path: str) -> Location:
@@ -225,6 +254,10 @@ class _Builder:
         self.refused = 0  # anchors and aliases
         self.stopped = False  # no value is built any more: the file is refused
         self.done = False  # nothing more is read
+
+    def document(self) -> YamlDocument:
+        doc = self.doc
+        return YamlDocument(doc.path, self.root, doc.values, doc.keys, doc.texts)
 
     def read(self, events: Iterable[yaml.Event]) -> None:
         for event in events:

@@ -13,7 +13,15 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from build_tools.models.base import Identifier, IsoDate, Markdown, Model, PartialDate, PlainText
+from build_tools.models.base import (
+    Flag,
+    Identifier,
+    IsoDate,
+    Markdown,
+    Model,
+    PartialDate,
+    PlainText,
+)
 from build_tools.models.source import SourceRef
 
 
@@ -33,6 +41,18 @@ class State(Model):
     un_member: bool = Field(
         False, description="true for a member state of the United Nations: each of the 193 has a "
                            "status on the site, whether or not it signed.")
+    negotiating_group: Flag = Field(
+        False, description="true for a group of states that spoke together in the negotiations "
+                           "(the African Group): never a party to the convention, whatever else "
+                           "is written here.")
+
+    @property
+    def can_be_party(self) -> bool:
+        """Whether it can sign and deposit an instrument: a state, or a regional economic
+        integration organization; a negotiating group never, whatever its other flags."""
+        if self.negotiating_group:
+            return False
+        return self.kind == "state" or self.regional_organization
 
 
 class StatesFile(Model):

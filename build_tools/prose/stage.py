@@ -143,7 +143,7 @@ def _numbering_digest(dataset: Dataset) -> str:
 
 
 def _diagnostics(field: Field, rendered: Rendered) -> Iterable[Diagnostic]:
-    name = field_path(field.at)
+    name = field_path(field.at, field.doc.line_of)
     for problem in rendered.link_problems:
         yield error(field.doc.text_location(field.at, problem.line), f"{name}: {problem.message}")
     for found in rendered.reference_problems:

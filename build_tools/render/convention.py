@@ -121,6 +121,9 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
     numbered = set(summaries)
     numbered |= {p for m in mentions for p in m.paragraphs}
     numbered |= {p for r in (*positions, *votes) for p in r["data"].on.paragraphs}
+    # A paragraph a declaration names gets its anchor too: the declaration links to it.
+    numbered |= {p for d in (standing.status.declarations_on(number) if standing.status else ())
+                 for t in d.articles if t.article == number for p in t.paragraphs}
     paragraphs = [{
         "number": n,
         "summary": ctx.prose_on(page, record.doc, ("paragraphs", summaries[n], "summary"))

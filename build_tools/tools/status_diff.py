@@ -88,16 +88,11 @@ def order_key(state: State) -> str:
     return "".join(c for c in name if not unicodedata.combining(c)).casefold()
 
 
-def can_join(state: State) -> bool:
-    """States, and organizations that sign and deposit in their own right (the EU)."""
-    return state.kind == "state" or state.regional_organization
-
-
 class StateIndex:
     """The states that can join the convention, by every name they go by."""
 
     def __init__(self, states: Iterable[State]) -> None:
-        self.states = [s for s in states if can_join(s)]
+        self.states = [s for s in states if s.can_be_party]
         # The depositary's own name of a state wins over another's name or alias.
         self._by_depositary = _index((s, [s.depositary_name or ""]) for s in self.states)
         self._by_other = _index((s, [s.name, *s.aliases]) for s in self.states)

@@ -19,6 +19,7 @@ from build_tools.models.article import FINAL_TEXT, ChaptersFile
 from build_tools.models.dataset import ArticleRecord, Convention, ProvisionRecord
 from build_tools.models.positions import PositionsFile, StatesFile, Target, VotesFile
 from build_tools.validate.ids import unique_ids
+from build_tools.validate.states import state_rules, unknown_state
 
 Path = tuple[str | int, ...]
 
@@ -149,6 +150,7 @@ def _chapter_rules(chapters: Parsed[ChaptersFile]) -> Iterator[Diagnostic]:
 def _state_ids(states: Parsed[StatesFile] | None, out: list[Diagnostic]) -> set[str]:
     if states is None:
         return set()
+    out.extend(state_rules(states))
     return unique_ids(states, "states", out)
 
 
@@ -157,7 +159,7 @@ def _states_exist(ids: Iterable[str], known: set[str], states: Parsed[StatesFile
     for i, state_id in enumerate(ids):
         if state_id not in known:
             yield error(doc.location((*at, i)),
-                        unknown("state", state_id, known, "data/states.yaml") if states
+                        unknown_state(state_id, states.model.states) if states
                         else f"unknown state {excerpt(state_id)}; data/states.yaml is missing")
 
 

@@ -3,6 +3,7 @@ other file's in `validate.py`)."""
 
 from __future__ import annotations
 
+from build_tools.english import field_path
 from build_tools.errors import Diagnostic, error
 from build_tools.load.stage import Parsed
 from build_tools.models.glossary import GlossaryFile, Term
@@ -17,8 +18,9 @@ def glossary_terms(parsed: Parsed[GlossaryFile] | None, out: list[Diagnostic]) -
     for i, term in enumerate(parsed.model.terms):
         if term.term in first:
             earlier = parsed.doc.location(("terms", first[term.term], "term"))
-            out.append(error(parsed.doc.location(("terms", i, "term")),
-                             f"terms[{i}].term: '{term.term}' is already defined "
-                             f"(first at line {earlier.line}); define each abbreviation once"))
+            at = ("terms", i, "term")
+            out.append(error(parsed.doc.location(at), (
+                f"{field_path(at, parsed.doc.line_of)}: '{term.term}' is already defined "
+                f"(first at line {earlier.line}); define each abbreviation once")))
         first.setdefault(term.term, i)
     return parsed.model.terms

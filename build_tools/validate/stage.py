@@ -8,6 +8,7 @@ so one run reports every problem.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +17,7 @@ from pydantic import BaseModel
 
 from build_tools.english import unknown
 from build_tools.errors import Diagnostic, Location, error, warning
-from build_tools.load.layout import UPDATE_FILE
+from build_tools.load.layout import UPDATE_FILE, next_update_number
 from build_tools.load.stage import Loaded, Parsed
 from build_tools.load.yamlio import YamlDocument
 from build_tools.models.dataset import Dataset, SessionRecord, TableRecord, UpdateRecord
@@ -32,8 +33,11 @@ from build_tools.validate.treaty_acts import treaty_acts
 from build_tools.validate.unpublished import hold_back
 
 
-def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
-    """Check cross-file rules. The dataset is None when a required file is unusable."""
+def validate(loaded: Loaded, built_from: dt.date | None = None
+             ) -> tuple[Dataset | None, list[Diagnostic]]:
+    """Check cross-file rules. The dataset is None when a required file is unusable.
+    `built_from`: the day of the commit the site is built from, when known (never the clock:
+    one commit gives the same messages on any day)."""
     out: list[Diagnostic] = list(loaded.diagnostics)
     sources = loaded.singles.get("sources.yaml")
     drafts = loaded.singles.get("drafts.yaml")
@@ -61,7 +65,7 @@ def validate(loaded: Loaded) -> tuple[Dataset | None, list[Diagnostic]]:
     treaty = loaded.singles.get("treaty-status.yaml")
     if treaty:
         out.extend(refs.check_sources_in(treaty))
-        out.extend(treaty_rules(treaty, annotated.states))
+        out.extend(treaty_rules(treaty, annotated.states, built_from))
         out.extend(treaty_acts(treaty, annotated))
     terms = glossary_terms(glossary, out)
     if not (sources and drafts and status):
@@ -143,9 +147,9 @@ def _kind_fields(session: Session, doc: YamlDocument) -> Iterator[Diagnostic]:
 def _session_record(session_id: str, parsed: Parsed[Session], updates: list[UpdateRecord],
                     refs: _Refs, out: list[Diagnostic]) -> SessionRecord:
     session, doc = parsed.model, parsed.doc
-    if session.end < session.start:
-        out.append(error(doc.location(("end",)),
-                         f"end: the session ends ({session.end}) before it starts ({session.start})"))
+    backwards = ends_before_start(session.start, session.end)
+    if backwards:
+        out.append(error(doc.location(("end",)), backwards))
     out.extend(refs.check_draft(session.draft, doc))
     out.extend(_kind_fields(session, doc))
     out.extend(refs.check_sources_in(parsed))
@@ -154,6 +158,11 @@ def _session_record(session_id: str, parsed: Parsed[Session], updates: list[Upda
     out.extend(_unique_numbers(updates))
     return SessionRecord(session_id, session, doc,
                          tuple(sorted(updates, key=lambda u: (u.data.number, u.slug))))
+
+
+def ends_before_start(start: dt.date, end: dt.date) -> str | None:
+    """The rule of a session's days, for its file and for the scaffold that writes one."""
+    return f"end: the session ends ({end}) before it starts ({start})" if end < start else None
 
 
 def _update_rules(record: UpdateRecord, session: Session, refs: _Refs) -> Iterator[Diagnostic]:
@@ -175,13 +184,22 @@ def _update_rules(record: UpdateRecord, session: Session, refs: _Refs) -> Iterat
 
 def _unique_numbers(updates: list[UpdateRecord]) -> Iterator[Diagnostic]:
     first: dict[int, UpdateRecord] = {}
+    free = next_update_number((f"{u.slug}.yaml" for u in updates), (u.data.number for u in updates))
     for record in updates:
         number = record.data.number
         if number in first:
             yield error(record.doc.location(("number",)),
                         f"number: {number} is already used by {first[number].slug}.yaml "
-                        "in this session")
+                        f"in this session; the next free number is {free}: write number: {free} "
+                        f"and name the file {_renumbered(record.slug, free)}")
+            free += 1  # two updates given the same number again get two different ones
         first.setdefault(number, record)
+
+
+def _renumbered(stem: str, number: int) -> str:
+    """'04-y' -> '06-y.yaml'."""
+    match = UPDATE_FILE.match(f"{stem}.yaml")
+    return f"{number:02d}-{match['slug'] if match else stem}.yaml"
 
 
 def _orphan_updates(loaded: Loaded) -> Iterator[Diagnostic]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from build_tools.english import did_you_mean, excerpt, received
+from build_tools.english import did_you_mean, excerpt, field_path, received
 from build_tools.errors import Diagnostic, error
 from build_tools.models.dataset import TableRecord
 from build_tools.models.table import CHART_COLUMNS, Column, cell_value
@@ -16,17 +16,20 @@ def table_rules(table: TableRecord) -> Iterator[Diagnostic]:
     yield from _unique_columns(table)
     yield from _chart_columns(table)
     columns = {c.id: c for c in table.data.columns}
+    line_of = table.doc.line_of
     for i, row in enumerate(table.data.rows):
         at = ("rows", i)
         for missing in [c for c in columns if c not in row]:
-            yield error(table.doc.location(at), f"rows[{i}]: missing the cell '{missing}'")
+            yield error(table.doc.location(at),
+                        f"{field_path(at, line_of)}: missing the cell '{missing}'")
         for key, cell in row.items():
             column = columns.get(key)
             if column is None:
-                yield error(table.doc.key_location((*at, key)), _unknown_column(i, key, columns))
+                yield error(table.doc.key_location((*at, key)),
+                            _unknown_column(field_path(at, line_of), key, columns))
             elif not _fits(column, cell_value(cell)):
                 yield error(table.doc.location((*at, key)),
-                            f"rows[{i}].{key}: " + received(
+                            f"{field_path((*at, key), line_of)}: " + received(
                                 f"expected {_TYPE_NAMES[column.type]} (column '{key}' is "
                                 f"{column.type})", cell_value(cell)))
 
@@ -35,8 +38,9 @@ def _unique_columns(table: TableRecord) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for i, column in enumerate(table.data.columns):
         if column.id in seen:
-            yield error(table.doc.location(("columns", i, "id")),
-                        f"columns[{i}].id: the column '{column.id}' is defined twice")
+            at = ("columns", i, "id")
+            yield error(table.doc.location(at), f"{field_path(at, table.doc.line_of)}: the "
+                        f"column '{column.id}' is defined twice")
         seen.add(column.id)
 
 
@@ -50,14 +54,15 @@ def _chart_columns(table: TableRecord) -> Iterator[Diagnostic]:
                         f"which is missing; the columns are: {', '.join(columns)}")
         elif wanted is not None and columns[name][1].type != wanted:
             i, column = columns[name]
-            yield error(table.doc.location(("columns", i, "type")),
-                        f"columns[{i}].type: the chart drawn from this table needs the column "
-                        f"'{name}' to be {wanted}, not {column.type}")
+            at = ("columns", i, "type")
+            yield error(table.doc.location(at),
+                        f"{field_path(at, table.doc.line_of)}: the chart drawn from this table "
+                        f"needs the column '{name}' to be {wanted}, not {column.type}")
 
 
-def _unknown_column(row: int, key: str, columns: dict[str, Column]) -> str:
+def _unknown_column(row: str, key: str, columns: dict[str, Column]) -> str:
     hint = did_you_mean(key, columns, f"the columns are: {', '.join(columns)}")
-    return f"rows[{row}]: unknown column {excerpt(key)}; {hint}"
+    return f"{row}: unknown column {excerpt(key)}; {hint}"
 
 
 def _fits(column: Column, value: object) -> bool:

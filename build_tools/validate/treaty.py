@@ -7,32 +7,36 @@ diagnostics and none raises, so one run reports every problem.
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from build_tools.english import closest, suggest
 from build_tools.errors import Diagnostic, error, warning
 from build_tools.load.stage import Parsed
 from build_tools.models.positions import State
 from build_tools.models.treaty import SIGNATURE_CLOSES, SIGNATURE_OPENS, Event, TreatyStatusFile
+from build_tools.validate.states import PARTY_ENTRY, unknown_state
 
 Path = tuple[str | int, ...]
 
 
-def treaty_rules(parsed: Parsed[TreatyStatusFile], states: Sequence[State]) -> Iterator[Diagnostic]:
+def treaty_rules(parsed: Parsed[TreatyStatusFile], states: Sequence[State],
+                 built_from: dt.date | None = None) -> Iterator[Diagnostic]:
+    """`built_from`: the day of the commit the site is built from, when known."""
     record, doc = parsed.model, parsed.doc
+    if built_from is not None and record.as_of > built_from:
+        yield warning(doc.location(("as_of",)),
+                      f"as_of: {record.as_of} is later than the commit this site is built from "
+                      f"({built_from}), and the record cannot have been checked on a day to "
+                      "come; write the day you checked the depositary's record")
     known = {s.id: s for s in states}
     for i, event in enumerate(record.events):
         at: Path = ("events", i)
         state = known.get(event.participant)
         if state is None:
             yield error(doc.location((*at, "participant")),
-                        _unknown_state(event.participant, states))
-        elif state.kind == "group" and not state.regional_organization:
-            yield error(doc.location((*at, "participant")),
-                        f"participant: {state.name} is a group of states, which neither signs "
-                        "nor ratifies; record each of its states, or, for an organization that "
-                        "does (the EU), write regional_organization: true in data/states.yaml")
+                        "participant: " + unknown_state(event.participant, states, PARTY_ENTRY))
+        elif not state.can_be_party:
+            yield error(doc.location((*at, "participant")), f"participant: {_no_party(state)}")
         if event.action == "signature" and not (
                 event.earliest >= SIGNATURE_OPENS and event.latest <= SIGNATURE_CLOSES):
             yield error(doc.location((*at, "date")),
@@ -50,17 +54,18 @@ def treaty_rules(parsed: Parsed[TreatyStatusFile], states: Sequence[State]) -> I
     yield from _sequence(record.events, known, parsed)
 
 
-def _unknown_state(value: str, states: Sequence[State]) -> str:
-    """'unknown state' with the closest id, or the id whose names the value spells."""
-    by_name = {_slug(name): s.id for s in states
-               for name in (s.name, s.depositary_name or "", *s.aliases) if name}
-    suggestion = by_name.get(value) or closest(value, [s.id for s in states])
-    hint = suggest(suggestion) if suggestion else "add it to data/states.yaml"
-    return f"participant: unknown state '{value}'; {hint}"
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+def _no_party(state: State) -> str:
+    """Why a group's signature or instrument is refused: a negotiating group is never a party,
+    whatever else its entry says; another group may be an organization not marked as one."""
+    if state.negotiating_group:
+        return (f"{state.name} is a negotiating group, states that spoke together in the "
+                "negotiations, and never a party to the convention: only states and regional "
+                "economic integration organizations (such as the European Union) sign it and "
+                "deposit instruments; record each of its states that did")
+    return (f"{state.name} is a group of states, which neither signs nor deposits instruments: "
+            "record each of its states that did (besides states, only a regional economic "
+            "integration organization that the depositary lists, such as the European Union, "
+            "is a party, marked regional_organization: true in data/states.yaml)")
 
 
 def _sequence(events: tuple[Event, ...], known: dict[str, State],
@@ -97,6 +102,11 @@ def _sequence(events: tuple[Event, ...], known: dict[str, State],
             yield error(doc.location(("events", i, "date")),
                         f"date: the {event.action} of {name} ({event.date}) is dated before its "
                         f"signature ({events[signed].date})")
+        elif event.earliest < events[signed].latest:
+            yield warning(doc.location(("events", i, "date")),
+                          f"date: the {event.action} of {name} ({event.date}) may come before "
+                          f"its signature ({events[signed].date}), since the sources give only "
+                          "a span of days; check both dates in the depositary's record")
 
 
 def _name(participant: str, known: dict[str, State]) -> str:

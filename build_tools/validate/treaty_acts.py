@@ -18,7 +18,7 @@ from build_tools.load.yamlio import YamlDocument
 from build_tools.models.dataset import Convention
 from build_tools.models.positions import Target
 from build_tools.models.treaty import STALE_AFTER_DAYS, Declaration, Event, TreatyStatusFile
-from build_tools.validate.treaty import _unknown_state
+from build_tools.validate.states import PARTY_ENTRY, unknown_state
 
 Path = tuple[str | int, ...]
 
@@ -81,8 +81,9 @@ def _participant(value: str, convention: Convention, doc_at: Path,
     state = next((s for s in convention.states if s.id == value), None)
     location = parsed.doc.location((*doc_at, "participant"))
     if state is None:
-        yield error(location, _unknown_state(value, convention.states))
-    elif state.kind == "group" and not state.regional_organization:
+        yield error(location, "participant: " + unknown_state(value, convention.states,
+                                                              PARTY_ENTRY))
+    elif not state.can_be_party:
         yield error(location, f"participant: {state.name} is a group of states, which makes no "
                               f"{what} of its own; record each of its states")
 
@@ -134,8 +135,8 @@ def _objection(item: Declaration, record: TreatyStatusFile, convention: Conventi
         yield error(location, "objects_to: name the state whose declaration or reservation this "
                               "objection answers (its id in data/states.yaml)")
     elif not any(s.id == item.objects_to for s in convention.states):
-        yield error(location, _unknown_state(item.objects_to, convention.states)
-                    .replace("participant:", "objects_to:", 1))
+        yield error(location, "objects_to: " + unknown_state(item.objects_to, convention.states,
+                                                             PARTY_ENTRY))
     elif not any(d.participant == item.objects_to and d.kind != "objection"
                  for d in record.declarations):
         yield error(location, f"objects_to: {_name(item.objects_to, convention)} has no "
