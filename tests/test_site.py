@@ -102,3 +102,15 @@ def test_every_hand_written_page_is_in_the_navigation() -> None:
     written = {p.relative_to(paths.CONTENT_DIR).as_posix()
                for p in paths.CONTENT_DIR.rglob("*.md")}
     assert written and written <= nav_pages(config.nav)
+
+
+def test_no_state_page_repeats_a_heading_in_its_contents(shipped_site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    for page in sorted((shipped_site / "states").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        entries = [a.get_text(" ", strip=True)
+                   for a in soup.select('nav.md-nav--secondary a.md-nav__link')]
+        assert len(entries) == len(set(entries)), (page.parent.name, entries)
+        assert soup.find(string=lambda s: s and s.startswith("In short:")) or soup.find(
+            "strong", string="In short:"), page.parent.name

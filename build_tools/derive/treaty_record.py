@@ -140,6 +140,12 @@ class TreatyStatus:
         return SIGNATURE_CLOSES
 
     @property
+    def days_to_sign(self) -> int | None:
+        """Days from the record's date to the close of signature, that day included; None once
+        signature has closed."""
+        return (SIGNATURE_CLOSES - self.as_of).days + 1 if self.signature_open else None
+
+    @property
     def age(self) -> int | None:
         """Days between the record's date and the commit that builds the site, when more than
         STALE_AFTER_DAYS; None when fresher or when no commit date is known."""

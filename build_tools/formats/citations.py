@@ -35,6 +35,15 @@ def cite(ref: SourceRef, sources: dict[str, Source]) -> str:
     return line + (f" · [online]({source.url})" if source.url else "")
 
 
+def cite_direct(ref: SourceRef, sources: dict[str, Source]) -> str:
+    """The source's short name linked to the document itself where it is online (a reader
+    checking the record goes straight to it), else to its entry on the sources page."""
+    if ref.ref is None or not sources[ref.ref].url:
+        return cite_short(ref, sources)
+    source = sources[ref.ref]
+    return f"[{md_text(source.short or source.title)}]({source.url})"
+
+
 def cite_short(ref: SourceRef, sources: dict[str, Source]) -> str:
     """A compact citation for running lists: the source's short name, linked to its entry."""
     if ref.ref is None:

@@ -13,8 +13,9 @@ from build_tools.derive.treaty_record import (
     TreatyStatus,
     standing_word,
 )
+from build_tools.english import listed, plural
 from build_tools.formats.citations import cite_behind, cite_short
-from build_tools.formats.text import md_text
+from build_tools.formats.text import long_date, md_text
 from build_tools.models.positions import State
 from build_tools.models.treaty import Declaration
 from build_tools.render.context import RenderContext
@@ -114,7 +115,38 @@ def _state(ctx: RenderContext, state: State, positions: list[records.Record],
                       objections=declaration_views(ctx, _objections_to(status, state), page),
                       only_deposits=ONLY_DEPOSITS_COUNT,
                       positions=records.with_summaries(own, page, ctx.prose, convention),
-                      votes=records.with_summaries(joined, page, ctx.prose, convention))
+                      votes=records.with_summaries(joined, page, ctx.prose, convention),
+                      repeated=_repeated(own), in_short=_in_short(state, status, own, joined))
+
+
+def _repeated(own: list[dict[str, Any]]) -> set[str]:
+    """The topic and stance of each position that shares both with another of the same state:
+    their headings take their dates too, so that no heading appears twice in the contents."""
+    seen: dict[str, int] = {}
+    for p in own:
+        key = p["data"].topic + p["data"].stance
+        seen[key] = seen.get(key, 0) + 1
+    return {key for key, count in seen.items() if count > 1}
+
+
+def _in_short(state: State, status: TreatyStatus | None, own: list[dict[str, Any]],
+              joined: list[dict[str, Any]]) -> str:
+    """The page in one line: where the state stands, and what positions it took, in a phrase."""
+    parts = []
+    if status and state.can_be_party:
+        parts.append(f"{standing_word(state, status).capitalize()} as of "
+                     f"{long_date(status.as_of)}")
+    topics = list(dict.fromkeys(p["data"].topic for p in own))
+    if topics:
+        named = [t[0].lower() + t[1:] if not t[:2].isupper() else t for t in topics]
+        shown = (listed(named) if len(named) <= 4 else
+                 ", ".join(named[:4]) + f", and {plural(len(named) - 4, 'other topic')}")
+        parts.append(f"{plural(len(own), 'position')} recorded, on {shown}")
+    elif not joined:
+        parts.append("no position recorded in the sources")
+    if joined:
+        parts.append(f"{plural(len(joined), 'recorded vote')} requested or joined")
+    return "; ".join(parts) + "." if parts else ""
 
 
 def _objections_to(status: TreatyStatus | None, state: State) -> tuple[Declaration, ...]:

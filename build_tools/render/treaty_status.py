@@ -17,7 +17,7 @@ from build_tools.derive.treaty_record import (
     TreatyStatus,
     standing_word,
 )
-from build_tools.formats.citations import cite_short, source_json
+from build_tools.formats.citations import cite_direct, cite_short, source_json
 from build_tools.formats.tabular import csv_bytes, json_bytes
 from build_tools.models.source import SourceRef
 from build_tools.models.treaty import Declaration, DomesticStep, Event
@@ -78,7 +78,7 @@ def _page(ctx: RenderContext, status: TreatyStatus) -> str:
     return ctx.render(
         "treaty_status.md.j2", status=status, threshold=THRESHOLD, delay=DELAY.days,
         progress=progress(status, THRESHOLD), only_deposits=ONLY_DEPOSITS_COUNT,
-        checked_in=[cite_short(r, sources) for r in status.record.checked_in],
+        checked_in=[cite_direct(r, sources) for r in status.record.checked_in],
         rows=[{"participant": p, "signature": event(p.signature),
                "instrument": event(p.instrument), "denunciation": event(p.denunciation)}
               for p in status.participants],

@@ -156,3 +156,32 @@ def test_an_articles_own_page_comes_first(page: Page, site_url: str, query: str)
         "does not reproduce the convention")
     # The results can be shared: the theme's button copies an address that opens them.
     expect(page.locator(".md-search__options [data-clipboard]").first).to_be_attached()
+
+
+def test_did_germany_sign_is_answered_by_search(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    page.wait_for_timeout(500)
+    search.press_sequentially("Germany", delay=30)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    page.locator(".md-search-result__item > a").first.click()
+    expect(page.locator("h1")).to_have_text(re.compile(r"^Germany"))
+    expect(page.locator("article")).to_contain_text("Not signed as of")
+
+
+def test_the_scoreboard_leads_the_home_and_status_pages(sized: tuple[str, Page],
+                                                       site_url: str) -> None:
+    """The figures a reader comes for, on the first screen, read in order: what, then how many."""
+    _, page = sized
+    for path in ("", "treaty-status/"):
+        page.goto(site_url + path)
+        board = page.locator("dl.uc-scoreboard")
+        expect(board).to_be_in_viewport()
+        terms = board.locator("dt").all_inner_texts()
+        assert terms[:3] == ["Signatories", "Instruments counted towards entry into force",
+                             "More instruments needed"]
+        figures = board.locator("dd").all_inner_texts()
+        assert figures[0].isdigit() and re.fullmatch(r"\d+ of 40.*", figures[1])
+        assert "Record last checked" in terms
+        no_sideways_scroll(page)
