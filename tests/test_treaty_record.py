@@ -365,3 +365,21 @@ def test_every_un_member_has_a_status(minimal: Generated) -> None:
     state = minimal.files["states/gamma-state.md"].decode()
     assert "No signature or instrument of Gamma State is recorded as of 10 March 2026. It is " \
            "listed among [the UN member states that have not signed]" in state
+
+
+def test_the_scoreboard_breaks_the_record_down_by_continent_and_camp(shipped: Generated) -> None:
+    from build_tools.derive.treaty_record import by_camp, by_continent, treaty_status
+
+    status = treaty_status(shipped.dataset)
+    assert status is not None
+    continents = by_continent(status)
+    assert [t.label for t in continents] == ["Africa", "America", "Asia", "Europe", "Oceania"]
+    assert sum(t.named for t in continents) == 193
+    assert sum(t.signed for t in continents) == sum(
+        1 for p in status.participants if p.signature and p.state.un_member)
+    camps = {t.label: t for t in by_camp(shipped.dataset, status)}
+    assert camps["Human rights safeguards: explicit safeguards"].named == 2  # Canada, New Zealand
+    assert "Human rights safeguards: against safeguards" not in camps  # CARICOM: a group only
+    home = shipped.files["index.md"].decode()
+    assert "**By continent**, the UN's member states that signed: Africa " in home
+    assert "**By negotiating camp**" in home

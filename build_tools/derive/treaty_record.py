@@ -345,3 +345,41 @@ def standing_sides(dataset: Dataset, grid: Grid, status: TreatyStatus) -> list[t
     return ([("position", s)
              for s in provision_sides(grid, convention.states, status, labels, votes)]
             + [("vote", s) for s in vote_sides(dataset, status, labels)])
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many of a set of states have signed the convention, and how many deposited an
+    instrument, at the record's date: one line of the scoreboard's breakdown."""
+
+    label: str
+    named: int
+    signed: int
+    deposited: int
+
+
+def by_continent(status: TreatyStatus) -> list[Tally]:
+    """The UN's member states by continent (as `data/states.yaml` records it)."""
+    continents = sorted({s.continent for s in status.members if s.continent})
+    return [_tally(c, [s for s in status.members if s.continent == c], status)
+                for c in continents]
+
+
+def by_camp(dataset: Dataset, status: TreatyStatus) -> list[Tally]:
+    """The camps of states a source describes (positions marked `camp`), by topic and stance:
+    only states are counted, never a group or an organization."""
+    convention = dataset.convention
+    camps: dict[str, list[State]] = {}
+    for position in convention.positions:
+        if position.camp:
+            members = camps.setdefault(f"{position.topic}: {position.stance}", [])
+            members += [s for s in map(convention.state, position.states) if s.kind == "state"]
+    return [_tally(label, list(dict.fromkeys(states)), status)
+            for label, states in camps.items() if states]
+
+
+def _tally(label: str, states: list[State], status: TreatyStatus) -> Tally:
+    words = [standing_word(s, status) for s in states]
+    return Tally(label, len(states),
+                 sum(1 for w in words if w == "signed" or w.endswith(" deposited")),
+                 sum(1 for w in words if w.endswith(" deposited")))

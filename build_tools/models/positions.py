@@ -41,6 +41,9 @@ class State(Model):
     un_member: bool = Field(
         False, description="true for a member state of the United Nations: each of the 193 has a "
                            "status on the site, whether or not it signed.")
+    continent: Literal["Africa", "America", "Asia", "Europe", "Oceania"] | None = Field(
+        None, description="For a UN member state: its continent, as the country-converter "
+                          "package (1.3.2) groups the members; for the scoreboard's breakdown.")
     negotiating_group: Flag = Field(
         False, description="true for a group of states that spoke together in the negotiations "
                            "(the African Group): never a party to the convention, whatever else "
@@ -94,6 +97,9 @@ class Position(Model):
     session: Identifier | None = Field(None, description="Id of the session, where known.")
     summary: Markdown = Field(description="The position in the site's own words (Markdown).")
     sources: tuple[SourceRef, ...] = Field(min_length=1, description="Where it is recorded.")
+    camp: Flag = Field(
+        False, description="true for one of the camps of states that a source describes (the "
+                           "Endgame brief's): the scoreboard counts where each camp stands.")
 
 
 class PositionsFile(Model):

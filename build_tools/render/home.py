@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from build_tools import urls
-from build_tools.derive.treaty_record import THRESHOLD
+from build_tools.derive.treaty_record import THRESHOLD, by_camp, by_continent
 from build_tools.formats.citations import cite_short
 from build_tools.render.context import RenderContext
 from build_tools.render.update_list import update_list
@@ -32,4 +32,6 @@ def render_home(ctx: RenderContext) -> dict[str, str]:
         update_count=len(dataset.updates),
         sessions=dataset.sessions,
         status=ctx.treaty, threshold=THRESHOLD,
+        by_continent=by_continent(ctx.treaty) if ctx.treaty else [],
+        by_camp=by_camp(dataset, ctx.treaty) if ctx.treaty else [],
     )}

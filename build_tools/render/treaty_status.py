@@ -15,6 +15,8 @@ from build_tools.derive.treaty_record import (
     THRESHOLD,
     Side,
     TreatyStatus,
+    by_camp,
+    by_continent,
     standing_word,
 )
 from build_tools.formats.citations import cite_direct, cite_short, source_json
@@ -88,6 +90,7 @@ def _page(ctx: RenderContext, status: TreatyStatus) -> str:
         steps=step_views(ctx, status.steps, page),
         declarations=declaration_views(ctx, status.declarations, page),
         not_signed=status.not_signed,
+        by_continent=by_continent(status), by_camp=by_camp(ctx.dataset, status),
         charts=ctx.chart(TREATY_TIMELINE))
 
 

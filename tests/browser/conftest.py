@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium tries to reach Google's services at start-up and
@@ -45,3 +45,13 @@ def page(browser: Browser, console_errors: ConsoleErrors) -> Iterator[Page]:
     page.on("pageerror", lambda error: console_errors.append(str(error)))
     yield page
     context.close()
+
+
+def search(page: Page, query: str) -> None:
+    """Type `query` into the site's search as a reader does, key by key, once the index is
+    loaded (in a web worker), and wait for the results."""
+    field = page.locator("input.md-search__input")
+    field.click()
+    page.wait_for_timeout(500)
+    field.press_sequentially(query, delay=30)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")

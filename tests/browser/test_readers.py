@@ -12,6 +12,8 @@ import pypdf
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.conftest import search
+
 pytestmark = pytest.mark.browser
 
 TABS = ["Process", "Daily updates", "Convention", "States", "Tables", "Data", "About"]
@@ -74,11 +76,7 @@ def test_untoc_in_editor_prose_opens_its_tooltip_on_keyboard_focus(
 def test_search_finds_document_symbols_and_article_forms(
         page: Page, site_url: str, console_errors: list[str], query: str, page_url: str) -> None:
     page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    page.wait_for_timeout(500)  # the index loads in a web worker
-    search.press_sequentially(query, delay=30)
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    search(page, query)
     # The symbol (up to a hyphen) is one word of the index, highlighted whole in the results.
     word = query.split("-")[0].rstrip(")")
     expect(page.locator(".md-search-result mark").filter(has_text=word).first).to_have_text(word)
@@ -218,11 +216,7 @@ def test_the_offline_copy_searches_from_disk(page: Page, shipped_site: Path, tmp
     with zipfile.ZipFile(shipped_site / "downloads" / "un-cybercrime-briefing-offline.zip") as z:
         z.extractall(tmp_path)
     page.goto((tmp_path / "un-cybercrime-briefing" / "index.html").as_uri())
-    search = page.locator("input.md-search__input")
-    search.click()
-    page.wait_for_timeout(500)
-    search.press_sequentially("Algerian", delay=30)
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    search(page, "Algerian")
     page.locator(".md-search-result__item a").first.click()
     expect(page.locator("h1")).to_have_text(re.compile("^#1: Here we go again"))
     assert page.url.startswith("file://")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import ConsoleErrors
+from tests.browser.conftest import ConsoleErrors, search
 
 SIZES = {"phone": (390, 844), "laptop": (1280, 800)}
 
@@ -144,11 +144,7 @@ def test_without_scripts_a_sortable_table_stays_a_table(browser: Browser, site_u
 @pytest.mark.parametrize("query", ["article 24", "Article 24", "art. 24"])
 def test_an_articles_own_page_comes_first(page: Page, site_url: str, query: str) -> None:
     page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    page.wait_for_timeout(500)  # the index loads in a web worker
-    search.press_sequentially(query, delay=30)
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    search(page, query)
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", re.compile(r"/convention/article-24/\?h="))
     # Its excerpt is what the article does, not the notice every article page carries.
@@ -160,11 +156,7 @@ def test_an_articles_own_page_comes_first(page: Page, site_url: str, query: str)
 
 def test_did_germany_sign_is_answered_by_search(page: Page, site_url: str) -> None:
     page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    page.wait_for_timeout(500)
-    search.press_sequentially("Germany", delay=30)
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    search(page, "Germany")
     page.locator(".md-search-result__item > a").first.click()
     expect(page.locator("h1")).to_have_text(re.compile(r"^Germany"))
     expect(page.locator("article")).to_contain_text("Not signed as of")
