@@ -18,6 +18,7 @@ A leaf: it imports nothing of ours, so every stage may use it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Pages that exist whatever the data.
 HOME = "index.md"
@@ -226,15 +227,25 @@ def href(target: str, page: str, directory_urls: bool = True) -> str:
     A page's address follows from its path: with directory URLs (the website) 'a/b.md' and
     'a/b/index.md' are both the folder 'a/b/'; without them (the offline copy) each page is
     its own file, 'a/b.html' and 'a/b/index.html'. So no list of pages is needed."""
-    path, hash_, anchor = target.partition("#")
-    return _address(path, page, directory_urls) + hash_ + anchor
+    return resolver(page, directory_urls)(target)
 
 
-def _address(path: str, page: str, directory_urls: bool) -> str:
-    if directory_urls:
-        return relative_url(page_url(path) if is_page(path) else path, page_url(page))
-    built = path.removesuffix(".md") + ".html" if is_page(path) else path
-    return relative_url(built, page.rpartition("/")[0] + "/" if "/" in page else "")
+def resolver(page: str, directory_urls: bool = True) -> Callable[[str], str]:
+    """`href` for the links of one page, its own address worked out once: a long list or a
+    long text resolves thousands of links on one page."""
+    base = page_url(page) if directory_urls else (page.rpartition("/")[0] + "/" if "/" in page
+                                                  else "")
+    top, up = base.partition("/")[0], "../" * base.count("/")
+
+    def resolve(target: str) -> str:
+        path, hash_, anchor = target.partition("#")
+        if is_page(path):
+            path = page_url(path) if directory_urls else path[:-3] + ".html"
+        if top and not path.startswith(top + "/"):  # no folder in common: the usual case
+            return up + path + hash_ + anchor
+        return relative_url(path, base) + hash_ + anchor
+
+    return resolve
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -285,10 +296,11 @@ def join_relative(pieces: RootLinked, page: str, directory_urls: bool = True) ->
     """The HTML cut by `split_root_links`, with each link resolved for `page` (`href`)."""
     if len(pieces) == 1:
         return pieces[0]
+    resolve = resolver(page, directory_urls)
     out = [pieces[0]]
     for i in range(1, len(pieces), 4):
         attribute, target, anchor, text = pieces[i:i + 4]
-        out.append(f'{attribute}="{href(target + anchor, page, directory_urls)}"{text}')
+        out.append(f'{attribute}="{resolve(target + anchor)}"{text}')
     return "".join(out)
 
 

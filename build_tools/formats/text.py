@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Protocol
 
-from build_tools.prose.markdown import escape_html, plain_text
+from build_tools.prose.markdown import escape_html
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -80,12 +80,11 @@ def md_text(value: str) -> str:
     return value.translate(_MD_ESCAPES) if _MD_SPECIAL.search(value) else value
 
 
-def meta_description(markdown: str | None) -> str:
-    """A page's description from its summary, HTML-escaped: the theme prints it into an
-    attribute as it is."""
-    if not markdown:
+def meta_description(words: str) -> str:
+    """A page's description from its summary's lead (its first paragraph as plain text),
+    HTML-escaped: the theme prints it into an attribute as it is."""
+    if not words:
         return ""
-    words = plain_text(markdown.split("\n\n")[0])
     short = words if len(words) <= 200 else words[:197].rsplit(" ", 1)[0] + "…"
     return escape_html(short)
 

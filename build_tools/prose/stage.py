@@ -15,6 +15,7 @@ links to still exists.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +30,13 @@ from build_tools.models.dataset import Dataset
 from build_tools.prose.article_links import ArticleLinker, Mention, Problem
 from build_tools.prose.fields import At, Field, fields, unpublished_fields
 from build_tools.prose.glossary_terms import Glossary
-from build_tools.prose.markdown import LinkContext, LinkProblem, render_block, render_inline
+from build_tools.prose.markdown import (
+    LinkContext,
+    LinkProblem,
+    plain_text,
+    render_block,
+    render_inline,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,7 @@ class Rendered:
     mentions: tuple[Mention, ...]
     link_problems: tuple[LinkProblem, ...]
     reference_problems: tuple[Problem, ...]
+    lead: str = ""  # a summary's first paragraph as plain text: descriptions and feeds
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,12 @@ class Prose:
     html: dict[tuple[str, At], urls.RootLinked]  # (file, field path) -> HTML, links in root form
     mentions: tuple[Mention, ...]  # in the order of `fields.fields`
     diagnostics: tuple[Diagnostic, ...]
+    leads: dict[tuple[str, At], str] = dataclasses.field(default_factory=dict)  # summary -> lead
+
+    def lead(self, doc: YamlDocument, at: At) -> str:
+        """A summary's first paragraph as plain text ("" for none): made with the prose, and
+        cached with it, so that a warm build parses no Markdown for descriptions and feeds."""
+        return self.leads.get((doc.path, at), "")
 
     def on(self, page: str, doc: YamlDocument, at: At, directory_urls: bool = True) -> str:
         """The field as the page `page` shows it (in a site of files, not folders, when
@@ -64,9 +78,12 @@ def resolve_prose(dataset: Dataset, site_pages: frozenset[str], store: Store) ->
     html: dict[tuple[str, At], urls.RootLinked] = {}
     mentions: list[Mention] = []
     diagnostics: list[Diagnostic] = []
+    leads: dict[tuple[str, At], str] = {}
     for field in fields(dataset):
         rendered = renderer.render(field)
         html[field.key] = rendered.html
+        if rendered.lead:
+            leads[field.key] = rendered.lead
         mentions += rendered.mentions
         diagnostics += _diagnostics(field, rendered)
     # Held-back updates may link to their own pages, which exist once they are published.
@@ -74,7 +91,7 @@ def resolve_prose(dataset: Dataset, site_pages: frozenset[str], store: Store) ->
     checker = _Renderer(dataset, site_pages | held, store)
     for field in unpublished_fields(dataset):
         diagnostics += _diagnostics(field, checker.render(field))
-    return Prose(html, tuple(mentions), tuple(diagnostics))
+    return Prose(html, tuple(mentions), tuple(diagnostics), leads)
 
 
 class _Renderer:
@@ -106,9 +123,10 @@ class _Renderer:
         html = (render_inline if field.inline and not linker else render_block)(field.text, context)
         if field.inline:  # one line, so that it can sit in a list item or a table cell
             html = html.replace("\n", " ")
+        lead = plain_text(field.text.split("\n\n")[0]) if field.key[1][-1:] == ("summary",) else ""
         return Rendered(urls.split_root_links(html.strip()), frozenset(context.linked),
                         self._marked(linker.mentions) if linker else (), tuple(context.problems),
-                        tuple(linker.problems) if linker else ())
+                        tuple(linker.problems) if linker else (), lead)
 
     def _marked(self, mentions: list[Mention]) -> tuple[Mention, ...]:
         """The mentions with their contexts as HTML, terms marked as in the field's HTML."""

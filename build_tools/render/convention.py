@@ -174,7 +174,8 @@ def _nav_hrefs(ctx: RenderContext, page: str, number: int, chapter: Chapter,
     targets += [a.page for a in neighbours if a is not None]
     targets += [urls.chapter_anchor(chapter.number), urls.CONVENTION,
                 urls.concordance_anchor(number)]
-    return {t: urls.href(t, page, ctx.site.directory_urls) for t in targets}
+    resolve = urls.resolver(page, ctx.site.directory_urls)
+    return {t: resolve(t) for t in targets}
 
 
 def _official_text(ctx: RenderContext) -> Source | None:
@@ -271,10 +272,11 @@ def _mention_list(mentions: tuple[Mention, ...], page: str, directory_urls: bool
     if not mentions:
         return ""
     lines = ["<ul>"]
+    resolve = urls.resolver(page, directory_urls)
     for group in _grouped(mentions):
         origin, paragraphs = group["origin"], group["paragraphs"]
         anchor = f"#{origin.anchor}" if origin.anchor else ""
-        href = urls.href(origin.page + anchor, page, directory_urls)
+        href = resolve(origin.page + anchor)
         item = f'<li><a href="{href}">{escape_html(origin.title)}</a>, {partial_date(origin.date)}'
         if paragraphs:
             item += (f" (paragraph{'s' if len(paragraphs) > 1 else ''} "

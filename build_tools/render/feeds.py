@@ -147,14 +147,14 @@ class _Entry(NamedTuple):
     url: str
     title: str
     date: dt.date
-    summary: str  # Markdown
+    summary: str  # plain text: the summary's lead
 
 
 def _feed(ctx: RenderContext, updates: Sequence[UpdateRecord], base: str, path: str, title: str,
           empty_date: dt.date) -> bytes:
     newest = max((u.data.date for u in updates), default=empty_date)
-    entries = tuple(_Entry(base + urls.page_url(u.page), u.heading, u.data.date, u.data.summary)
-                    for u in updates[:FEED_SIZE])
+    entries = tuple(_Entry(base + urls.page_url(u.page), u.heading, u.data.date,
+                           ctx.prose.lead(u.doc, ("summary",))) for u in updates[:FEED_SIZE])
     return ctx.memo(_atom, entries, base, path, title, newest)
 
 
@@ -177,7 +177,7 @@ def _atom(entries: tuple[_Entry, ...], base: str, path: str, title: str,
         entry.link(href=item.url)
         entry.updated(_midnight(item.date))
         entry.published(_midnight(item.date))
-        entry.summary(plain_text(item.summary))
+        entry.summary(item.summary)
     return bytes(feed.atom_str(pretty=True))
 
 

@@ -42,7 +42,8 @@ def _session(ctx: RenderContext, session: SessionRecord) -> str:
     return ctx.render(
         "session.md.j2",
         session=session,
-        description=meta_description(data.summary) or f"{data.title}, {data.city}.",
+        description=(meta_description(ctx.prose.lead(session.doc, ("summary",)))
+                     or f"{data.title}, {data.city}."),
         draft=ctx.dataset.draft(data.draft) if data.draft else None,
         summary=ctx.prose_on(session.page, session.doc, ("summary",)),
         updates=update_list(ctx, session.updates, session.page, show_session=False),
@@ -77,7 +78,7 @@ def _update(ctx: RenderContext, update: UpdateRecord, session: SessionRecord,
         date=update.data.date,
         number=update.data.number,
         session=_Link(session.data.title, session.page),
-        description=meta_description(update.data.summary),
+        description=meta_description(ctx.prose.lead(update.doc, ("summary",))),
         body=ctx.prose_on(update.page, update.doc, ("body",)),
         sources=tuple(cite(r, ctx.dataset.sources) for r in update.data.sources),
         previous=_Link(previous.heading, previous.page) if previous else None,

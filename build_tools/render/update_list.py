@@ -21,8 +21,7 @@ def update_list(ctx: RenderContext, updates: Iterable[UpdateRecord], page: str,
                 show_session: bool = True) -> str:
     """Each update with its session (unless `show_session` is false) and its summary, as the
     page `page` shows them; "" for none."""
-    def href(target: str) -> str:
-        return urls.href(target, page, ctx.site.directory_urls)
+    href = urls.resolver(page, ctx.site.directory_urls)
 
     items = []
     for u in updates:
