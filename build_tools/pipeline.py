@@ -119,7 +119,9 @@ def _stages(config: BuildConfig, session: BuildSession, version: str,
     sources = generated_pages(PageFiles(dataset, prose.mentions))
     content = content_pages(config.content_dir, repo_root)
     dates = _dates(config, {**sources, **content})
-    files, beside = finish(files, dates, ctx)
+    citations_store = store("citations")
+    files, beside = finish(files, dates, ctx, citations_store)
+    citations_store.save(later=session.caches_wait)
     return Generated(
         files, beside, {p: d for p, d in dates.items() if p in content}, site_pages,
         navigation(dataset), {t.term: t.expansion for t in dataset.glossary}, dataset,

@@ -53,9 +53,11 @@ def render_convention(ctx: RenderContext) -> dict[str, str]:
         urls.PROVISIONS: _provisions(ctx, positions, votes),
     }
     articles = convention.articles
+    lists = _mention_lists(ctx, mentions)
     for i, article in enumerate(articles):
         pages[article.page] = _article(
-            ctx, article, mentions.get(article.number, []), positions, votes,
+            ctx, article, mentions.get(article.number, []), lists.get(article.number, ""),
+            positions, votes,
             articles[i - 1] if i else None, articles[i + 1] if i + 1 < len(articles) else None,
             _Standing(status, [s for s in sides
                                if s[1].target and s[1].target.article == article.number]))
@@ -106,7 +108,8 @@ def _on(ctx: RenderContext, found: list[records.Record], page: str,
 
 
 def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
-             all_positions: list[records.Record], all_votes: list[records.Record],
+             mention_list: str, all_positions: list[records.Record],
+             all_votes: list[records.Record],
              previous: ArticleRecord | None, following: ArticleRecord | None,
              standing: _Standing) -> str:
     article, page = record.data, record.page
@@ -151,7 +154,7 @@ def _article(ctx: RenderContext, record: ArticleRecord, mentions: list[Mention],
         quotes=_quotes(ctx, article.quotes, {n.draft: n.number for n in article.numbers}),
         positions=positions, votes=votes,
         notes=_notes(ctx, article.annotations, record.doc, page, number),
-        mentions=ctx.memo(_mention_list, tuple(mentions), page, ctx.site.directory_urls),
+        mentions=mention_list,
         previous=previous, following=following,
         siblings=[a for a in ctx.dataset.convention.articles
                   if chapter.first <= a.number <= chapter.last],
@@ -260,30 +263,58 @@ def _grouped(mentions: tuple[Mention, ...]) -> list[dict[str, Any]]:
             for origin, (paragraphs, contexts) in ordered]
 
 
+def _mention_lists(ctx: RenderContext, by_article: dict[int, list[Mention]]) -> dict[int, str]:
+    """Each article's "Mentioned in" list. An update is named in the lists of the several
+    articles it mentions: its link, title and date are written once for them all. Every
+    article's page sits in the same folder, so a link reads the same from any of them, but for
+    a link to the page itself (an article's own annotation)."""
+    directory_urls = ctx.site.directory_urls
+    # The page of article 0, which no article has: a sibling of every article's page.
+    sibling = urls.resolver(urls.article_page(0), directory_urls)
+    heads: dict[Origin, str] = {}
+
+    def head(origin: Origin, page: str) -> str:
+        if origin.page == page:
+            return _origin_head(origin, urls.resolver(page, directory_urls))
+        if origin not in heads:
+            heads[origin] = _origin_head(origin, sibling)
+        return heads[origin]
+
+    lists = {}
+    for number, mentions in by_article.items():
+        page = urls.article_page(number)
+        items = tuple((head(g["origin"], page), tuple(g["paragraphs"]), tuple(g["contexts"]))
+                      for g in _grouped(tuple(mentions)))
+        lists[number] = ctx.memo(_mention_list, items)
+    return lists
+
+
+def _origin_head(origin: Origin, resolve: Callable[[str], str]) -> str:
+    anchor = f"#{origin.anchor}" if origin.anchor else ""
+    return (f'<a href="{resolve(origin.page + anchor)}">{escape_html(origin.title)}</a>, '
+            f"{partial_date(origin.date)}")
+
+
 # Kept in the page memo: a rebuild under `mkdocs serve` writes again only the lists that an
 # edit changed (mentions are values; those of an unchanged field are the cached ones).
-def _mention_list(mentions: tuple[Mention, ...], page: str, directory_urls: bool) -> str:
-    """The "Mentioned in" list, as HTML: an item per origin, its contexts quoted below.
+def _mention_list(items: tuple[tuple[str, tuple[int, ...], tuple[str, ...]], ...]) -> str:
+    """The "Mentioned in" list, as HTML: an item per origin (its link and date, written for
+    the page), its contexts quoted below.
 
     HTML rather than Markdown: an article named in thousands of updates lists them all, and
-    a block of HTML marked `verbatim` costs Python-Markdown nothing. Its links are written
-    relative to the page, as prose's are; its contexts, words of editor prose, come from the prose
-    stage as HTML."""
-    if not mentions:
+    a block of HTML marked `verbatim` costs Python-Markdown nothing. Its contexts, words of
+    editor prose, come from the prose stage as HTML."""
+    if not items:
         return ""
     lines = ["<ul>"]
-    resolve = urls.resolver(page, directory_urls)
-    for group in _grouped(mentions):
-        origin, paragraphs = group["origin"], group["paragraphs"]
-        anchor = f"#{origin.anchor}" if origin.anchor else ""
-        href = resolve(origin.page + anchor)
-        item = f'<li><a href="{href}">{escape_html(origin.title)}</a>, {partial_date(origin.date)}'
+    for head, paragraphs, contexts in items:
+        item = f"<li>{head}"
         if paragraphs:
             item += (f" (paragraph{'s' if len(paragraphs) > 1 else ''} "
                      f"{', '.join(str(p) for p in paragraphs)})")
-        if group["contexts"]:
+        if contexts:
             lines.append(item + "<ul>")
-            lines += [f"<li>“{context}”</li>" for context in group["contexts"]]
+            lines += [f"<li>“{context}”</li>" for context in contexts]
             lines += ["</ul>", "</li>"]
         else:
             lines.append(item + "</li>")
